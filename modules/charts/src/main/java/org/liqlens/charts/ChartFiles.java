@@ -1,0 +1,34 @@
+package org.liqlens.charts;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+
+/** Writes charts to image files atomically: a reader never sees half a PNG, a crash never leaves one. */
+public final class ChartFiles {
+    private ChartFiles() { }
+
+    public static void writePng(JFreeChart chart, Path target, int width, int height) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir != null) Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                ChartUtils.writeChartAsPNG(out, chart, width, height);
+            }
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package org.liqlens.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jfree.chart.JFreeChart;
+import org.liqlens.charts.ChartFiles;
+import org.liqlens.charts.HeatmapChartFactory;
+import org.liqlens.charts.MapChartFactory;
+import org.liqlens.charts.WindowLabels;
+import org.liqlens.engine.EstimateRequest;
+import org.liqlens.engine.EstimateResult;
+import org.liqlens.engine.HeatmapGrid;
+import org.liqlens.engine.LiquidationEngine;
+import org.liqlens.engine.LiquidationMap;
+import org.liqlens.engine.PriceRange;
+import org.liqlens.engine.Zone;
+import org.liqlens.engine.model.LiquidationModel;
+import org.liqlens.sources.CancelToken;
+import org.liqlens.sources.MarketDataSource;
+import org.liqlens.sources.SourceSpec;
+import org.liqlens.sources.load.WindowLoader;
+
+/**
+ * {@code map} and {@code heatmap}: load a window from a source, run a model, print the result. The JSON
+ * carries full-precision doubles, the same numbers the desktop pane shows for the same spec.
+ */
+final class EstimateCommand {
+    enum Kind { MAP, HEATMAP }
+
+    private static final Set<String> MAP_OPTIONS = Set.of("source", "symbol", "model", "window", "at", "mmr", "buckets",
+            "range", "format", "png", "width", "height", "param", "base-url", "ws-url", "cache-dir", "zone-threshold");
+    private static final Set<String> HEATMAP_OPTIONS;
+    static {
+        java.util.HashSet<String> s = new java.util.HashSet<>(MAP_OPTIONS);
+        s.add("columns");
+        HEATMAP_OPTIONS = Set.copyOf(s);
+    }
+    /** data.binance.vision names: BTCUSDT-1m-2024-01.csv, also with a prefix such as binance_um_. */
+    private static final Pattern ARCHIVE_SYMBOL = Pattern.compile("^(?:.*_)?([A-Za-z0-9]+)-\\d+[smhdw]-.*");
+
+    private EstimateCommand() { }
+
+    static int run(Kind kind, String[] args, PrintStream out) throws IOException {
+        String command = kind == Kind.MAP ? "map" : "heatmap";
+        CliArguments a = CliArguments.parse(command, args, 1, Set.of());
+        a.allowOnly(kind == Kind.MAP ? MAP_OPTIONS : HEATMAP_OPTIONS);
+
+        SourceSpec spec;
+        try {
+            spec = SourceSpec.parse(a.requiredString("source"));
+            if (a.has("base-url")) spec = spec.withBaseUrl(a.string("base-url", null));
+            if (a.has("ws-url")) spec = spec.withWsUrl(a.string("ws-url", null));
+            spec = spec.withCacheDir(a.has("cache-dir") ? Path.of(a.string("cache-dir", null)) : defaultCacheDir());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--source: " + e.getMessage());
+        }
+        String symbol = a.has("symbol") ? a.string("symbol", null).toUpperCase(Locale.ROOT) : defaultSymbol(spec);
+        long window = CliArguments.parseWindow(a.requiredString("window"));
+        Long at = a.instant("at");
+        String format = a.string("format", "json").toLowerCase(Locale.ROOT);
+        if (!format.equals("json") && !format.equals("csv")) throw new UsageException("--format must be json or csv, not " + format);
+        int buckets = a.intValue("buckets", EstimateRequest.DEFAULT_BUCKETS, 2, 20_000);
+        int columns = kind == Kind.HEATMAP ? a.intValue("columns", EstimateRequest.DEFAULT_COLUMNS, 1, 20_000) : 0;
+        int width = a.intValue("width", kind == Kind.HEATMAP ? 1600 : 1000, 200, 10_000);
+        int height = a.intValue("height", kind == Kind.HEATMAP ? 900 : 1000, 150, 10_000);
+        Double mmr = a.optionalDouble("mmr");
+        if (mmr != null && !(mmr >= 0 && mmr < 1)) throw new UsageException("--mmr must be a fraction in [0, 1), e.g. 0.004, not " + mmr);
+
+        LiquidationEngine engine = LiquidationEngine.standard();
+        LiquidationModel model;
+        try {
+            model = engine.model(a.requiredString("model"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--model: " + e.getMessage());
+        }
+        MarketDataSource source;
+        try {
+            source = spec.open();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--source: " + e.getMessage());
+        }
+
+        WindowLoader.Loaded loaded = WindowLoader.load(source, symbol, model.requiredInputs(), at, window, CancelToken.NONE);
+        EstimateRequest.Builder request = EstimateRequest.builder(loaded.inputs(), model.id())
+                .asOf(loaded.asOfMs())
+                .window(window)
+                .buckets(buckets)
+                .columns(columns)
+                .params(parseParams(a.string("param", null)));
+        if (mmr != null) request.mmrOverride(mmr);
+        if (a.has("range")) request.range(parseRange(a.string("range", null)));
+        if (a.has("zone-threshold")) request.zoneThreshold(a.requiredDouble("zone-threshold"));
+        EstimateResult result;
+        try {
+            result = engine.estimate(request.build());
+        } catch (IllegalArgumentException e) {
+            throw new DataException(e.getMessage(), e);
+        }
+
+        if (a.has("png")) {
+            Path png = Path.of(a.string("png", null));
+            JFreeChart chart = kind == Kind.HEATMAP
+                    ? HeatmapChartFactory.create(result, source.displayName(), spec.id().equals("sim"))
+                    : MapChartFactory.create(result, source.displayName(), spec.id().equals("sim"));
+            ChartFiles.writePng(chart, png, width, height);
+        }
+        if (format.equals("csv")) {
+            if (kind == Kind.MAP) printMapCsv(result.map(), out); else printHeatmapCsv(result.heatmap(), out);
+        } else {
+            Json.print(kind == Kind.MAP ? mapJson(result, source) : heatmapJson(result, source), out);
+        }
+        return LiqLensCli.OK;
+    }
+
+    private static Path defaultCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("liqlens");
+    }
+
+    /** For a single archive file the symbol is in its name; otherwise BTCUSDT. */
+    private static String defaultSymbol(SourceSpec spec) {
+        if (spec.id().equals("file")) {
+            Path p = spec.path();
+            if (!Files.isDirectory(p) && p.getFileName() != null) {
+                Matcher m = ARCHIVE_SYMBOL.matcher(p.getFileName().toString());
+                if (m.matches()) return m.group(1).toUpperCase(Locale.ROOT);
+            }
+            throw new UsageException("--symbol is needed: it cannot be read from the file name " + p);
+        }
+        return "BTCUSDT";
+    }
+
+    static Map<String, Double> parseParams(String text) {
+        Map<String, Double> params = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) return params;
+        for (String pair : text.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) throw new UsageException("--param takes KEY=VALUE[,KEY=VALUE], not '" + pair + "'");
+            try {
+                params.put(pair.substring(0, eq).trim(), Double.parseDouble(pair.substring(eq + 1).trim()));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--param " + pair.substring(0, eq).trim() + " must be a number, not '" + pair.substring(eq + 1) + "'");
+            }
+        }
+        return params;
+    }
+
+    static PriceRange parseRange(String text) {
+        int colon = text.indexOf(':');
+        try {
+            if (colon > 0) {
+                double lo = Double.parseDouble(text.substring(0, colon).trim());
+                double hi = Double.parseDouble(text.substring(colon + 1).trim());
+                return new PriceRange(lo, hi);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--range must be LOW:HIGH with LOW < HIGH, both positive, not '" + text + "'");
+        }
+        throw new UsageException("--range must be LOW:HIGH, e.g. 90000:110000, not '" + text + "'");
+    }
+
+    private static Map<String, Object> header(EstimateResult r, MarketDataSource source) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("symbol", r.symbol());
+        json.put("model", r.modelId());
+        json.put("window", WindowLabels.format(r.windowMs()));
+        json.put("windowMs", r.windowMs());
+        json.put("asOf", Instant.ofEpochMilli(r.asOf()).toString());
+        json.put("asOfMs", r.asOf());
+        json.put("price", r.price());
+        json.put("source", source.displayName());
+        json.put("mmr", r.mmr());
+        json.put("parameters", r.parameters());
+        json.put("levels", r.levelCount());
+        return json;
+    }
+
+    static Map<String, Object> mapJson(EstimateResult r, MarketDataSource source) {
+        LiquidationMap m = r.map();
+        Map<String, Object> json = header(r, source);
+        json.put("range", Map.of("low", m.priceLow(), "high", m.priceHigh()));
+        json.put("leverages", r.leverages());
+        List<Map<String, Object>> buckets = new ArrayList<>(m.buckets());
+        for (int b = 0; b < m.buckets(); b++) {
+            Map<String, Object> bj = new LinkedHashMap<>();
+            bj.put("low", m.bucketLow(b));
+            bj.put("high", m.bucketHigh(b));
+            bj.put("long", m.longNotional(b));
+            bj.put("short", m.shortNotional(b));
+            buckets.add(bj);
+        }
+        json.put("buckets", buckets);
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("long", m.totalLong());
+        totals.put("short", m.totalShort());
+        json.put("totals", totals);
+        json.put("zones", zonesJson(r.zones()));
+        return json;
+    }
+
+    static List<Map<String, Object>> zonesJson(List<Zone> zones) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Zone z : zones) {
+            Map<String, Object> zj = new LinkedHashMap<>();
+            zj.put("side", z.side().name().toLowerCase(Locale.ROOT));
+            zj.put("low", z.low());
+            zj.put("high", z.high());
+            zj.put("peak", z.peakPrice());
+            zj.put("intensity", z.intensity());
+            zj.put("distancePct", z.distancePct());
+            zj.put("cumulativeBefore", z.cumulativeBefore());
+            out.add(zj);
+        }
+        return out;
+    }
+
+    static Map<String, Object> heatmapJson(EstimateResult r, MarketDataSource source) {
+        HeatmapGrid g = r.heatmap();
+        Map<String, Object> json = header(r, source);
+        json.put("range", Map.of("low", g.priceLow(), "high", g.priceHigh()));
+        long[] starts = new long[g.columns()];
+        for (int c = 0; c < starts.length; c++) starts[c] = g.columnStart(c);
+        json.put("columnStartsMs", starts);
+        json.put("columnEndMs", g.end());
+        double[] lows = new double[g.buckets()];
+        for (int b = 0; b < lows.length; b++) lows[b] = g.bucketLow(b);
+        json.put("bucketLows", lows);
+        json.put("bucketHigh", g.priceHigh());
+        double[][] values = new double[g.columns()][];
+        for (int c = 0; c < values.length; c++) values[c] = g.column(c);
+        json.put("values", values);
+        json.put("max", g.max());
+        json.put("totals", Map.of("long", r.map().totalLong(), "short", r.map().totalShort()));
+        json.put("zones", zonesJson(r.zones()));
+        return json;
+    }
+
+    private static void printMapCsv(LiquidationMap m, PrintStream out) {
+        out.println("low,high,long,short,cumulative_long,cumulative_short");
+        for (int b = 0; b < m.buckets(); b++) {
+            out.println(m.bucketLow(b) + "," + m.bucketHigh(b) + "," + m.longNotional(b) + "," + m.shortNotional(b)
+                    + "," + m.cumulativeLong(b) + "," + m.cumulativeShort(b));
+        }
+    }
+
+    private static void printHeatmapCsv(HeatmapGrid g, PrintStream out) {
+        StringBuilder line = new StringBuilder(96);
+        out.println("column_start,bucket_low,bucket_high,notional");
+        for (int c = 0; c < g.columns(); c++) {
+            String start = Instant.ofEpochMilli(g.columnStart(c)).toString();
+            for (int b = 0; b < g.buckets(); b++) {
+                line.setLength(0);
+                line.append(start).append(',').append(g.bucketLow(b)).append(',').append(g.bucketHigh(b)).append(',').append(g.value(c, b));
+                out.println(line);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.liqlens.cli;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CancellationException;
+
+/**
+ * {@code liqlens-cli}: the LiqLens engine without the desktop, for scripts. Every command prints its result
+ * on stdout (JSON unless told otherwise) and, on failure, one line on stderr, never a stack trace:
+ * exit status 2 for bad arguments, 1 for bad or unavailable data.
+ */
+public final class LiqLensCli {
+
+    static final int OK = 0;
+    static final int BAD_DATA = 1;
+    static final int BAD_ARGUMENTS = 2;
+
+    private static final String USAGE = String.join("\n",
+            "usage: liqlens-cli <command> [options]",
+            "",
+            "commands:",
+            "  levels   --side long|short --entry P --leverage L [--mmr R] [--notional N --symbol S]",
+            "           liquidation and bankruptcy price of one fresh isolated position (Binance USD-M)",
+            "  map      --source SRC [--symbol S] --model ID --window 12h|24h|3d|7d|30d [--at ISO-8601]",
+            "           [--mmr R] [--buckets N] [--range LOW:HIGH] [--format json|csv] [--png FILE [--width W --height H]]",
+            "           the liquidation map at the as-of instant: buckets, totals, zones",
+            "  heatmap  the same options plus [--columns N]; the time x price grid of surviving notional",
+            "  models   the installed models, their parameters and required inputs",
+            "",
+            "SRC: sim[:SEED] (the built-in simulated market), file:PATH (Binance 1m klines CSV or ZIP),",
+            "     binance, bybit, okx (with --base-url URL and --ws-url URL to point elsewhere)",
+            "--at is the end of the window; default: the end of the source's data (now for exchanges).",
+            "--param KEY=VALUE[,KEY=VALUE] overrides model parameters (see 'models').");
+
+    private LiqLensCli() { }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int status = run(args, out, err);
+        out.flush();
+        System.exit(status);
+    }
+
+    /** Runs one command; returns the exit status. Separate from {@link #main} so tests can call it. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            (args.length == 0 ? err : out).println(USAGE);
+            return args.length == 0 ? BAD_ARGUMENTS : OK;
+        }
+        try {
+            switch (args[0]) {
+                case "levels": return LevelsCommand.run(args, out);
+                case "map": return EstimateCommand.run(EstimateCommand.Kind.MAP, args, out);
+                case "heatmap": return EstimateCommand.run(EstimateCommand.Kind.HEATMAP, args, out);
+                case "models": return ModelsCommand.run(args, out);
+                default:
+                    throw new UsageException("unknown command '" + args[0] + "' (commands: levels, map, heatmap, models; try --help)");
+            }
+        } catch (UsageException e) {
+            err.println("liqlens-cli: " + e.getMessage());
+            return BAD_ARGUMENTS;
+        } catch (CancellationException e) {
+            err.println("liqlens-cli: cancelled");
+            return BAD_DATA;
+        } catch (UncheckedIOException e) {
+            err.println("liqlens-cli: " + oneLine(e.getCause()));
+            return BAD_DATA;
+        } catch (RuntimeException | java.io.IOException | OutOfMemoryError e) {
+            // Data problems (malformed rows, exchange errors, a model's missing input) carry a message that
+            // already says what and where; anything else is shown by class and message, still on one line.
+            err.println("liqlens-cli: " + oneLine(e));
+            return BAD_DATA;
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
+        else if (!(e instanceof DataException) && isUnexpected(e)) m = e.getClass().getSimpleName() + ": " + m;
+        return m.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static boolean isUnexpected(Throwable e) {
+        return e instanceof NullPointerException || e instanceof IndexOutOfBoundsException
+                || e instanceof ClassCastException || e instanceof ArithmeticException;
+    }
+}

@@ -1,0 +1,141 @@
+package org.liqlens.desktop.panes;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.swing.JLabel;
+import javax.swing.SwingConstants;
+import javax.swing.SwingUtilities;
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.liqlens.charts.HeatmapChartFactory;
+import org.liqlens.engine.EstimateResult;
+import org.netbeans.api.progress.ProgressHandle;
+import org.openide.util.NbBundle.Messages;
+import org.openide.util.RequestProcessor;
+import org.openide.windows.Mode;
+import org.openide.windows.TopComponent;
+import org.openide.windows.WindowManager;
+
+/**
+ * A docked liquidation-heatmap pane for one {@link PaneSpec}. The estimate runs on a background
+ * {@link RequestProcessor} with a cancellable NetBeans progress bar; the EDT only swaps in the finished
+ * chart. Panes are not persisted by the window system (PERSISTENCE_NEVER): which panes to reopen is the
+ * workspace's job, not a serialised Swing tree's.
+ */
+@TopComponent.Description(preferredID = "LiqLensHeatmap", persistenceType = TopComponent.PERSISTENCE_NEVER)
+@Messages({
+    "# {0} - pane title",
+    "MSG_Estimating=Estimating liquidation heatmap {0}…",
+    "MSG_Loading=Loading market data…",
+    "MSG_Cancelled=Cancelled. Close and reopen the pane to estimate again.",
+    "# {0} - error message",
+    "MSG_Failed=Could not estimate this pane: {0}",
+    "# {0} - pane title",
+    "HINT_Heatmap=Liquidation heatmap: {0}"
+})
+public final class HeatmapTopComponent extends TopComponent {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(HeatmapTopComponent.class.getName());
+    /** Shared by every pane: two estimates at a time keeps a 2-core machine responsive. */
+    private static final RequestProcessor ESTIMATES = new RequestProcessor("LiqLens estimates", 2, true);
+    /** Set to Boolean.TRUE once a chart is showing; tests and tools read it. */
+    public static final String PROPERTY_READY = "liqlens.heatmap.ready";
+    public static final String EDITOR_MODE = "editor";
+
+    private final PaneSpec spec;
+    private final JLabel status = new JLabel("", SwingConstants.CENTER);
+    private transient RequestProcessor.Task task;
+    private transient AtomicBoolean cancelled;
+    private transient EstimateResult result;
+
+    public HeatmapTopComponent(PaneSpec spec) {
+        this.spec = spec;
+        setName(spec.title());
+        setDisplayName(spec.title());
+        setToolTipText(Bundle.HINT_Heatmap(spec.title()));
+        setLayout(new BorderLayout());
+        status.setForeground(new Color(0x9A94B4));
+        status.setFont(status.getFont().deriveFont(Font.PLAIN, 13f));
+        setBackground(new Color(0x0E0B1A));
+        setOpaque(true);
+        add(status, BorderLayout.CENTER);
+    }
+
+    /** Opens a pane for {@code spec} docked in the chart area and makes it active. */
+    public static HeatmapTopComponent open(PaneSpec spec) {
+        HeatmapTopComponent tc = new HeatmapTopComponent(spec);
+        Mode mode = WindowManager.getDefault().findMode(EDITOR_MODE);
+        if (mode != null) mode.dockInto(tc);
+        tc.open();
+        tc.requestActive();
+        return tc;
+    }
+
+    public PaneSpec spec() { return spec; }
+
+    /** The estimate this pane shows, or null while it is being computed. */
+    public EstimateResult result() { return result; }
+
+    @Override
+    protected void componentOpened() {
+        if (task == null) startEstimate();
+    }
+
+    @Override
+    protected void componentClosed() {
+        if (cancelled != null) cancelled.set(true);
+        if (task != null) task.cancel();
+    }
+
+    private void startEstimate() {
+        status.setText(Bundle.MSG_Loading());
+        AtomicBoolean stop = new AtomicBoolean();
+        cancelled = stop;
+        task = ESTIMATES.create(() -> estimate(stop));
+        task.schedule(0);
+    }
+
+    /** Runs off the EDT. */
+    private void estimate(AtomicBoolean stop) {
+        ProgressHandle progress = ProgressHandle.createHandle(Bundle.MSG_Estimating(spec.title()), () -> {
+            stop.set(true);
+            return true;
+        });
+        progress.start();
+        try {
+            progress.switchToIndeterminate();
+            EstimateResult r = PaneEstimator.estimate(spec, stop::get);
+            JFreeChart chart = HeatmapChartFactory.create(r, PaneEstimator.sourceLabel(spec), spec.isSimulated());
+            SwingUtilities.invokeLater(() -> show(r, chart));
+        } catch (CancellationException ex) {
+            SwingUtilities.invokeLater(() -> status.setText(Bundle.MSG_Cancelled()));
+        } catch (RuntimeException ex) {
+            LOG.log(Level.INFO, "estimate failed for " + spec, ex);
+            String message = ex.getMessage() != null ? ex.getMessage() : ex.toString();
+            SwingUtilities.invokeLater(() -> status.setText(Bundle.MSG_Failed(message)));
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private void show(EstimateResult r, JFreeChart chart) {
+        result = r;
+        ChartPanel panel = new ChartPanel(chart, false, true, true, true, true);
+        panel.setMouseWheelEnabled(true);
+        panel.setMouseZoomable(true);
+        panel.setMaximumDrawWidth(4096);
+        panel.setMaximumDrawHeight(4096);
+        panel.setMinimumDrawWidth(200);
+        panel.setMinimumDrawHeight(150);
+        removeAll();
+        add(panel, BorderLayout.CENTER);
+        revalidate();
+        repaint();
+        putClientProperty(PROPERTY_READY, Boolean.TRUE);
+    }
+}

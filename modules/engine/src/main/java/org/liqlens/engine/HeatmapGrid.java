@@ -1,0 +1,87 @@
+package org.liqlens.engine;
+
+/**
+ * The liquidation heatmap: surviving liquidation notional by time column and price bucket.
+ *
+ * <p>Columns split the window {@code [start, start + W)} evenly: column c covers
+ * {@code [start + c*dt, start + (c+1)*dt)}, {@code dt = W / columns}; with integer milliseconds it begins at
+ * {@link #columnStart(int)} {@code = start + ceil(c*W / columns)}. {@code value(c, b)} is the notional whose
+ * liquidation price lies in bucket b and that survives at the <em>end</em> of column c: a level appears in the
+ * column of its creating event (a candle belongs to the column holding its close time, a trade to the one
+ * holding its time) and is absent from the column of the event that clears it onward. The last column ends at
+ * T, so it equals the {@link LiquidationMap} over the same buckets.
+ *
+ * <p>Values are stored row by row in one {@code double[]}: index {@code c * buckets + b}.
+ */
+public final class HeatmapGrid {
+    private final long start;
+    private final long windowMs;
+    private final int columns;
+    private final long[] columnStarts;   // columns + 1 entries; the last is T
+    private final Buckets buckets;
+    private final double[] values;
+    private final double max;
+
+    HeatmapGrid(long start, long windowMs, long[] columnStarts, Buckets buckets, double[] values, double max) {
+        this.start = start;
+        this.windowMs = windowMs;
+        this.columns = columnStarts.length - 1;
+        this.columnStarts = columnStarts;
+        this.buckets = buckets;
+        this.values = values;
+        this.max = max;
+    }
+
+    public int columns() { return columns; }
+    public int buckets() { return buckets.count; }
+
+    /** T - W, the start of column 0. */
+    public long start() { return start; }
+    /** T, the end of the last column. */
+    public long end() { return start + windowMs; }
+    public long windowMs() { return windowMs; }
+    /** W / columns, the nominal column width. */
+    public double columnWidthMs() { return (double) windowMs / columns; }
+    /** First millisecond of column c; {@code columnStart(columns()) == end()}. */
+    public long columnStart(int c) { return columnStarts[c]; }
+    /** The instant column c describes: its end, {@code columnStart(c + 1)}. */
+    public long columnEnd(int c) { return columnStarts[c + 1]; }
+
+    /** The column holding instant t, or -1 outside {@code [start, end)}. */
+    public int columnOf(long t) {
+        if (t < start || t >= start + windowMs) return -1;
+        return (int) (((t - start) * columns) / windowMs);
+    }
+
+    public double priceLow() { return buckets.low; }
+    public double priceHigh() { return buckets.high; }
+    public double bucketLow(int b) { return buckets.bucketLow(b); }
+    public double bucketHigh(int b) { return buckets.bucketHigh(b); }
+    public double bucketCentre(int b) { return buckets.bucketCentre(b); }
+    /** The bucket of price p, or -1 outside the range. */
+    public int bucketOf(double p) { return buckets.bucketOf(p); }
+
+    /** Surviving notional (quote currency) in bucket b at the end of column c. */
+    public double value(int c, int b) {
+        if (b < 0 || b >= buckets.count) throw new IndexOutOfBoundsException("bucket " + b + " of " + buckets.count);
+        return values[c * buckets.count + b];
+    }
+
+    /** The largest cell value (0 for an empty grid). */
+    public double max() { return max; }
+
+    /** All cells, index {@code c * buckets() + b}. Direct access for renderers: do not modify. */
+    public double[] values() { return values; }
+
+    /** A copy of column c. */
+    public double[] column(int c) {
+        double[] out = new double[buckets.count];
+        System.arraycopy(values, c * buckets.count, out, 0, buckets.count);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "HeatmapGrid[" + columns + " columns x " + buckets.count + " buckets, max " + max + "]";
+    }
+}

@@ -1,0 +1,278 @@
+package org.liqlens.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.liqlens.engine.liq.BracketTable;
+import org.liqlens.engine.market.CandleSeries;
+import org.liqlens.engine.market.MarketInputs;
+import org.liqlens.engine.market.TradeSeries;
+import org.liqlens.engine.model.EventBasis;
+import org.liqlens.engine.model.LeverageLadder;
+import org.liqlens.engine.model.LiquidationModel;
+import org.liqlens.engine.model.MissingInputException;
+import org.liqlens.engine.model.ModelContext;
+import org.liqlens.engine.model.ModelInput;
+import org.liqlens.engine.model.ModelParameter;
+
+/**
+ * The estimation engine: a registry of {@link LiquidationModel}s and the one place where an
+ * {@link EstimateRequest} becomes an {@link EstimateResult}. Thread-safe; estimates may run concurrently.
+ *
+ * <p>Window (§3): with as-of time T and look-back W, a candle-based model sees the closed candles with
+ * {@code open_time >= T - W} and {@code close_time < T}; the current price is the close of the last of them;
+ * only those candles create and clear levels. A trade-based model sees the trades with time in
+ * {@code [T - W, T)}; the price is the last one's.
+ */
+public final class LiquidationEngine {
+
+    private static final Logger LOG = Logger.getLogger(LiquidationEngine.class.getName());
+
+    private final List<LiquidationModel> models;
+    private final Map<String, LiquidationModel> byId;
+
+    private LiquidationEngine(Collection<? extends LiquidationModel> models) {
+        Map<String, LiquidationModel> m = new LinkedHashMap<>();
+        for (LiquidationModel model : models) {
+            LiquidationModel earlier = m.putIfAbsent(model.id(), model);
+            if (earlier != null && earlier != model) {
+                LOG.log(Level.WARNING, "model id {0} is registered twice ({1} and {2}); keeping the first",
+                        new Object[] {model.id(), earlier.getClass().getName(), model.getClass().getName()});
+            }
+        }
+        this.byId = Collections.unmodifiableMap(m);
+        this.models = List.copyOf(m.values());
+    }
+
+    /**
+     * An engine over every model registered with {@code ServiceLoader} as seen by the thread's context class
+     * loader (in the NetBeans platform that loader sees all enabled modules), falling back to the engine's own.
+     */
+    public static LiquidationEngine standard() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return standard(cl != null ? cl : LiquidationEngine.class.getClassLoader());
+    }
+
+    /** An engine over every model registered with {@code ServiceLoader} in {@code cl}. */
+    public static LiquidationEngine standard(ClassLoader cl) {
+        List<LiquidationModel> found = new ArrayList<>();
+        var it = ServiceLoader.load(LiquidationModel.class, cl).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) break;
+                found.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                LOG.log(Level.WARNING, "skipping a liquidation model that cannot be loaded", e);
+            }
+        }
+        return new LiquidationEngine(found);
+    }
+
+    /** An engine over exactly these models (tests, embedding). */
+    public static LiquidationEngine of(Collection<? extends LiquidationModel> models) {
+        return new LiquidationEngine(models);
+    }
+
+    /** The registered models, in registration order. */
+    public List<LiquidationModel> models() { return models; }
+
+    /** The model with this id; {@link IllegalArgumentException} naming the known ids when there is none. */
+    public LiquidationModel model(String id) {
+        LiquidationModel m = byId.get(id);
+        if (m == null) {
+            throw new IllegalArgumentException("unknown model '" + id + "'; known models: " + String.join(", ", byId.keySet()));
+        }
+        return m;
+    }
+
+    /**
+     * Runs one estimate.
+     *
+     * @throws IllegalArgumentException for an unknown model, bad parameters, or a window without data
+     * @throws MissingInputException    when the model needs market data the request lacks
+     * @throws java.util.concurrent.CancellationException when {@code request.cancelled()} turned true
+     */
+    public EstimateResult estimate(EstimateRequest request) {
+        Plan plan = plan(request);
+        SweepKernel.Output out = SweepKernel.estimate(plan, true);
+        plan.checkCancelled();
+        HeatmapGrid heatmap = out.grid == null ? null
+                : new HeatmapGrid(plan.start, plan.windowMs, plan.columnStarts, plan.priceBuckets, out.grid, out.gridMax);
+        LiquidationMap map = new LiquidationMap(plan.asOf, plan.price, plan.priceBuckets, plan.ladder.leverages(),
+                out.longByTier, out.shortByTier, out.totalLong, out.totalShort);
+        List<Zone> zones = Zones.find(map, plan.zoneThreshold);
+        CandleSeries windowCandles = windowCandles(plan);
+        return new EstimateResult(plan.symbol, plan.model.id(), plan.asOf, plan.windowMs, plan.price, heatmap, map, zones,
+                windowCandles, plan.ladder, plan.mmr, plan.params, out.levels);
+    }
+
+    /**
+     * Every level the estimate would create, with its clearing event and notional at T (for exports and
+     * validation). Memory grows with the number of levels: 5 tiers per side per event.
+     */
+    public LevelTable levels(EstimateRequest request) {
+        Plan plan = plan(request);
+        LevelTable table = new LevelTable(plan.basis);
+        SweepKernel.levels(plan, table);
+        return table;
+    }
+
+    /** The brute-force reference of the heatmap for the same request (tests and benchmarks only). */
+    HeatmapGrid naiveHeatmap(EstimateRequest request) {
+        return NaiveSweep.heatmap(plan(request));
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    Plan plan(EstimateRequest r) {
+        Plan p = new Plan();
+        p.cancelled = r.cancelled();
+        p.zoneThreshold = r.zoneThreshold();
+        LiquidationModel model = model(r.modelId());
+        MarketInputs in = r.inputs();
+        for (ModelInput need : model.requiredInputs()) {
+            boolean present = switch (need) {
+                case CANDLES -> in.candles() != null && !in.candles().isEmpty();
+                case OPEN_INTEREST -> in.oi() != null && in.oi().size() > 0;
+                case TRADES -> in.trades() != null && in.trades().size() > 0;
+            };
+            if (!present) throw new MissingInputException(model, need);
+        }
+        p.model = model;
+        p.basis = model.basis();
+        p.symbol = in.symbol();
+        p.candles = in.candles();
+        p.windowMs = r.windowMs();
+
+        if (p.basis == EventBasis.CANDLES) {
+            CandleSeries c = in.candles();
+            if (c == null || c.isEmpty()) throw new MissingInputException(model, ModelInput.CANDLES);
+            p.asOf = r.asOfMs() == EstimateRequest.AS_OF_END_OF_DATA ? c.lastCloseTime() + 1 : r.asOfMs();
+            p.start = Math.subtractExact(p.asOf, p.windowMs);
+            p.from = c.firstIndexOpenAtOrAfter(p.start);
+            p.to = Math.max(p.from, c.endIndexClosedBefore(p.asOf));
+            if (p.to <= p.from) {
+                throw new IllegalArgumentException("no closed " + p.symbol + " candle in the window [" + p.start + ", " + p.asOf
+                        + ") (candles cover " + c.firstOpenTime() + " .. " + c.lastCloseTime() + ")");
+            }
+            p.lows = c.lows();
+            p.highs = c.highs();
+            p.times = c.openTimes();
+            p.stampOffset = c.intervalMs() - 1;
+            p.price = c.close(p.to - 1);
+        } else {
+            TradeSeries t = in.trades();
+            if (t == null || t.size() == 0) throw new MissingInputException(model, ModelInput.TRADES);
+            p.asOf = r.asOfMs() == EstimateRequest.AS_OF_END_OF_DATA ? t.time(t.size() - 1) + 1 : r.asOfMs();
+            p.start = Math.subtractExact(p.asOf, p.windowMs);
+            p.from = t.firstIndexAtOrAfter(p.start);
+            p.to = Math.max(p.from, t.firstIndexAtOrAfter(p.asOf));
+            if (p.to <= p.from) {
+                throw new IllegalArgumentException("no " + p.symbol + " trade in the window [" + p.start + ", " + p.asOf + ")");
+            }
+            p.trades = t;
+            p.lows = t.prices();
+            p.highs = t.prices();
+            p.times = t.times();
+            p.stampOffset = 0;
+            p.price = t.price(p.to - 1);
+        }
+        double wl = Double.POSITIVE_INFINITY, wh = Double.NEGATIVE_INFINITY;
+        for (int i = p.from; i < p.to; i++) {
+            wl = Math.min(wl, p.lows[i]);
+            wh = Math.max(wh, p.highs[i]);
+        }
+        p.windowLow = wl;
+        p.windowHigh = wh;
+
+        resolveParameters(p, model, r);
+
+        int firstEvent = p.from, endEvent = p.to;
+        p.checkCancelled();
+        p.run = model.prepare(new ModelContext(p.symbol, in, p.asOf, p.windowMs, firstEvent, endEvent, p.params, p.ladder, p.mmr));
+        p.scale = p.run.scale();
+        p.checkCancelled();
+
+        PriceRange range = r.range() != null ? r.range() : PriceRange.around(wl, wh, p.price);
+        p.buckets = r.buckets();
+        p.columns = r.columns();
+        if ((long) p.buckets * p.columns > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("a heatmap of " + p.columns + " columns x " + p.buckets + " buckets is too large");
+        }
+        if (p.columns > p.windowMs) {
+            throw new IllegalArgumentException("more heatmap columns (" + p.columns + ") than milliseconds in the window (" + p.windowMs + ")");
+        }
+        p.priceBuckets = new Buckets(range.low(), range.high(), p.buckets);
+        if (p.columns > 0) {
+            long[] cs = new long[p.columns + 1];
+            for (int c = 0; c <= p.columns; c++) {
+                long a = Math.multiplyExact((long) c, p.windowMs);
+                cs[c] = p.start + (a + p.columns - 1) / p.columns;
+            }
+            p.columnStarts = cs;
+        }
+        return p;
+    }
+
+    /** Defaults overlaid with overrides; mmr from override, parameter, bracket table, 0.4 %, in that order. */
+    private static void resolveParameters(Plan p, LiquidationModel model, EstimateRequest r) {
+        Map<String, ModelParameter> declared = new LinkedHashMap<>();
+        for (ModelParameter mp : model.parameters()) declared.put(mp.key(), mp);
+        Map<String, Double> resolved = new LinkedHashMap<>();
+        for (ModelParameter mp : model.parameters()) resolved.put(mp.key(), mp.defaultValue());
+        boolean mmrGiven = false;
+        for (Map.Entry<String, Double> e : r.params().entrySet()) {
+            String key = e.getKey();
+            double v = e.getValue();
+            ModelParameter mp = declared.get(key);
+            if (mp != null) {
+                resolved.put(key, mp.check(v));
+                if (key.equals("mmr")) mmrGiven = true;
+            } else if (LeverageLadder.isKey(key)) {
+                LeverageLadder.leverageOfKey(key);
+                if (!(v >= 0) || !Double.isFinite(v)) throw new IllegalArgumentException("ladder weight " + key + " must be >= 0: " + v);
+                resolved.put(key, v);
+            } else {
+                throw new IllegalArgumentException("model " + model.id() + " has no parameter '" + key + "'; known: "
+                        + declared.keySet().stream().collect(Collectors.joining(", "))
+                        + " (more ladder tiers may be added as ladder.<L>x)");
+            }
+        }
+        double mmr;
+        if (r.mmrOverride() != null) mmr = r.mmrOverride();
+        else if (mmrGiven || !declared.containsKey("mmr")) mmr = resolved.getOrDefault("mmr", BracketTable.DEFAULT_FIRST_BRACKET_MMR);
+        else mmr = BracketTable.firstBracketMmrOrDefault(p.symbol);
+        if (!(mmr >= 0 && mmr < 1)) throw new IllegalArgumentException("MMR must be in [0, 1): " + mmr);
+        resolved.put("mmr", mmr);
+        LeverageLadder ladder = LeverageLadder.fromParameters(resolved);
+        if (ladder.size() > 64) throw new IllegalArgumentException("at most 64 leverage tiers, not " + ladder.size());
+        for (int t = 0; t < ladder.size(); t++) {
+            double l = ladder.leverage(t);
+            if (!(mmr * l < 1)) {
+                throw new IllegalArgumentException("leverage " + (l == Math.rint(l) ? Long.toString((long) l) : Double.toString(l)) + "x with MMR " + mmr
+                        + " would be liquidated at entry: MMR must stay below 1/leverage");
+            }
+        }
+        p.mmr = mmr;
+        p.ladder = ladder;
+        p.params = Collections.unmodifiableMap(resolved);
+    }
+
+    private static CandleSeries windowCandles(Plan p) {
+        CandleSeries c = p.candles;
+        if (p.basis == EventBasis.CANDLES) return c.slice(p.from, p.to);
+        if (c != null && !c.isEmpty()) {
+            int a = c.firstIndexOpenAtOrAfter(p.start), b = Math.max(a, c.endIndexClosedBefore(p.asOf));
+            return c.slice(a, b);
+        }
+        return TradeCandles.aggregate(p.trades, p.from, p.to, p.windowMs);
+    }
+}

@@ -1,0 +1,414 @@
+package org.liqlens.engine;
+
+import org.liqlens.engine.model.ModelRun;
+import org.liqlens.engine.model.WeightScale;
+
+/**
+ * The hot path (§4): one pass over the window's events from the last to the first, no per-level object,
+ * no boxing, O(1) memory per event beyond the model's chunk buffers.
+ *
+ * <h2>Clearing, by column</h2>
+ * The heatmap needs only the <em>column</em> in which a level is cleared, and the map only whether it
+ * survives, so the estimate never looks for the exact clearing event. Walking backwards, it keeps
+ * <ul>
+ * <li>the lowest low and highest high of the events already visited in the current column (those after
+ *     the current event): a long level at p with {@code runLow <= p} dies in its own column and touches
+ *     neither heatmap nor map: one comparison, and the commonest case for high leverage;</li>
+ * <li>a monotonic stack of the record column minima of the later columns (each strictly below all earlier
+ *     ones, nearest on top), and the same for maxima: the first later column whose minimum is {@code <= p}
+ *     is the column of the first later event with {@code low <= p}. Found by galloping down from the top,
+ *     then bisecting: O(log columns) on a stack of at most {@code columns} entries that stays in cache.
+ *     Tiers are visited from the highest leverage outwards, so each search starts where the previous
+ *     ended; a level beyond the deepest record survives.</li>
+ * </ul>
+ * Without a heatmap the whole window is one column, the stack stays empty, and a level survives iff it
+ * lies beyond every later event's low (or high): O(1) per level. {@link #levels} answers the exact
+ * clearing event with the same stack over events instead of columns.
+ *
+ * <h2>Heatmap</h2>
+ * A level of notional w adds {@code w * f(created → end of its column)} in its creation column and
+ * subtracts {@code w * f(created → end of its clearing column)} there, f being the model's
+ * {@link WeightScale}; then one pass along time computes {@code V[c] = V[c-1] * f(end c-1 → end c) + D[c]}
+ * (the plain prefix sum when f = 1). Keeping every term at the scale of its own column end, rather than
+ * dividing once by G(created), is what keeps a year of m3 decay or m2 falls from overflowing and from
+ * cancelling catastrophically.
+ *
+ * <h2>Final price</h2>
+ * A level that no later event clears but that lies on the wrong side of the price at T (only levels of the
+ * last candle can) counts as liquidated at T: it leaves the heatmap in the last column and is not in the map.
+ */
+final class SweepKernel {
+
+    static final int CHUNK = 4096;
+
+    /** What the sweep produces. */
+    static final class Output {
+        double[] grid;   // columns * buckets, index c * buckets + b; or null
+        double gridMax;
+        double[][] longByTier, shortByTier;
+        double totalLong, totalShort;
+        long levels;
+    }
+
+    private SweepKernel() {}
+
+    static Output estimate(Plan pl, boolean withGrid) {
+        return new EstimatePass(pl, withGrid).run();
+    }
+
+    /**
+     * State of one backward pass. Consecutive events of one column with the same entry, whose own range is
+     * that single price (trades: low = high = price), create identical levels with identical fates: none of
+     * them can clear another's levels, which lie strictly beyond the entry. Such a run is merged into one
+     * pending opening and swept once (real trade streams repeat price and side about two times in three).
+     */
+    private static final class EstimatePass {
+        final Plan pl;
+        final double[] lows, highs;
+        final int nb, nc, nt;
+        final boolean grid, scaled;
+        final long[] colStart;
+        final double lo, perUnit, price;
+        final long asOf;
+        final WeightScale scale;
+        final double[] upLong, upShort, share;
+        final double downLong, downShort;
+        final double[] g;
+        final double[][] longT, shortT;
+        double totLong, totShort;
+        long levels;
+        // record column minima of later columns (values increase bottom to top) and negated record maxima
+        final double[] lv, sv;
+        final int[] lc, sc;
+        int ls, ss;
+        double runLow = Double.POSITIVE_INFINITY, runNegHigh = Double.POSITIVE_INFINITY;
+        int c;
+        // the pending (merged) opening
+        boolean pending;
+        double pendEntry, pendLong, pendShort;
+        long pendStamp;
+        // extremes of the events after the pending run (its members' own prices cannot clear its levels)
+        double pendRunLow, pendRunNegHigh;
+
+        EstimatePass(Plan pl, boolean withGrid) {
+            this.pl = pl;
+            lows = pl.lows;
+            highs = pl.highs;
+            nb = pl.buckets;
+            grid = withGrid && pl.columns > 0;
+            nc = grid ? pl.columns : 1;
+            colStart = grid ? pl.columnStarts : new long[] {pl.start, pl.asOf};
+            lo = pl.priceBuckets.low;
+            perUnit = pl.priceBuckets.perUnit;
+            price = pl.price;
+            asOf = pl.asOf;
+            scale = pl.scale;
+            scaled = !scale.isIdentity();
+            // the liquidation price is evaluated exactly as LiquidationPrice.binanceFresh writes it
+            nt = pl.ladder.size();
+            upLong = new double[nt];
+            upShort = new double[nt];
+            share = new double[nt];
+            downLong = 1 - pl.mmr;
+            downShort = 1 + pl.mmr;
+            for (int t = 0; t < nt; t++) {
+                upLong[t] = 1 - 1 / pl.ladder.leverage(t);
+                upShort[t] = 1 + 1 / pl.ladder.leverage(t);
+                share[t] = pl.ladder.weight(t);
+            }
+            g = grid ? new double[nc * nb] : null;
+            longT = new double[nt][nb];
+            shortT = new double[nt][nb];
+            lv = new double[nc];
+            sv = new double[nc];
+            lc = new int[nc];
+            sc = new int[nc];
+            c = nc - 1;
+        }
+
+        Output run() {
+            final int from = pl.from, to = pl.to;
+            final long[] times = pl.times;
+            final long off = pl.stampOffset;
+            final ModelRun model = pl.run;
+            final int chunk = Math.min(CHUNK, Math.max(1, to - from));
+            final double[] ent = new double[chunk], lon = new double[chunk], sho = new double[chunk];
+            final boolean mergeAnyStamp = !scaled;
+            long cStart = colStart[c];
+            for (int ce = to; ce > from; ) {
+                final int cs = Math.max(from, ce - chunk);
+                pl.checkCancelled();
+                model.openings(cs, ce, ent, lon, sho);
+                for (int i = ce - 1; i >= cs; i--) {
+                    final long stamp = times[i] + off;
+                    if (stamp < cStart) {
+                        do {
+                            leaveColumn();
+                            cStart = colStart[c];
+                        } while (stamp < cStart);
+                    }
+                    final int k = i - cs;
+                    final double e = ent[k], ln = lon[k], sn = sho[k];
+                    if (ln > 0 || sn > 0) {
+                        levels += (ln > 0 ? nt : 0) + (sn > 0 ? nt : 0);
+                        if (pending && e == pendEntry && (mergeAnyStamp || stamp == pendStamp)
+                                && lows[i + 1] >= e && highs[i + 1] <= e) {
+                            pendLong += ln;
+                            pendShort += sn;
+                        } else {
+                            if (pending) sweepPending();
+                            pending = true;
+                            pendEntry = e;
+                            pendLong = ln;
+                            pendShort = sn;
+                            pendStamp = stamp;
+                            pendRunLow = runLow;
+                            pendRunNegHigh = runNegHigh;
+                        }
+                    } else if (pending) {
+                        sweepPending();
+                    }
+                    final double low = lows[i], negHigh = -highs[i];
+                    if (low < runLow) runLow = low;
+                    if (negHigh < runNegHigh) runNegHigh = negHigh;
+                }
+                ce = cs;
+            }
+            if (pending) sweepPending();
+
+            Output out = new Output();
+            out.longByTier = longT;
+            out.shortByTier = shortT;
+            out.totalLong = totLong;
+            out.totalShort = totShort;
+            out.levels = levels;
+            if (grid) {
+                pl.checkCancelled();
+                out.gridMax = accumulate(g, nc, nb, scaled ? scale : null, colStart);
+                out.grid = g;
+            }
+            return out;
+        }
+
+        /** Moves to the previous column: the current column's extremes join the stacks of later columns. */
+        private void leaveColumn() {
+            if (pending) sweepPending();
+            if (runLow != Double.POSITIVE_INFINITY) {
+                while (ls > 0 && lv[ls - 1] >= runLow) ls--;
+                lv[ls] = runLow;
+                lc[ls++] = c;
+                while (ss > 0 && sv[ss - 1] >= runNegHigh) ss--;
+                sv[ss] = runNegHigh;
+                sc[ss++] = c;
+                runLow = Double.POSITIVE_INFINITY;
+                runNegHigh = Double.POSITIVE_INFINITY;
+            }
+            c--;
+        }
+
+        /** Spreads the pending opening over the ladder and books each level by the column it dies in. */
+        private void sweepPending() {
+            pending = false;
+            final double e = pendEntry, ln = pendLong, sn = pendShort;
+            final long stamp = pendStamp;
+            final int row = c * nb, lastRow = (nc - 1) * nb;
+            double fCreate = 1, fT = 1;
+            if (scaled) {
+                fT = scale.factor(stamp, asOf);
+                if (grid) fCreate = scale.factor(stamp, colStart[c + 1]);
+            }
+            final double[] g = this.g;
+            if (ln > 0) {
+                final double runLow = pendRunLow;
+                int hiK = ls - 1;
+                for (int t = nt - 1; t >= 0; t--) {
+                    final double p = e * upLong[t] / downLong;
+                    if (runLow <= p) continue;                     // cleared in its own column
+                    final double w = ln * share[t];
+                    final double x = (p - lo) * perUnit;
+                    final int b = x >= 0 && x < nb ? (int) x : -1;
+                    if (hiK >= 0 && lv[0] <= p) {                 // cleared in a later column
+                        final int kk = lastAtOrBelow(lv, hiK, p);
+                        hiK = kk;
+                        if (b >= 0) {
+                            final int cj = lc[kk];
+                            g[row + b] += w * fCreate;
+                            g[cj * nb + b] -= scaled ? w * scale.factor(stamp, colStart[cj + 1]) : w;
+                        }
+                    } else {
+                        hiK = -1;
+                        if (p >= price) {                          // beyond the final price
+                            if (grid && b >= 0 && c != nc - 1) {
+                                g[row + b] += w * fCreate;
+                                g[lastRow + b] -= w * fT;
+                            }
+                        } else {
+                            if (grid && b >= 0) g[row + b] += w * fCreate;
+                            final double wT = w * fT;
+                            totLong += wT;
+                            if (b >= 0) longT[t][b] += wT;
+                        }
+                    }
+                }
+            }
+            if (sn > 0) {
+                final double runNegHigh = pendRunNegHigh;
+                int hiK = ss - 1;
+                for (int t = nt - 1; t >= 0; t--) {
+                    final double p = e * upShort[t] / downShort;
+                    final double q = -p;
+                    if (runNegHigh <= q) continue;
+                    final double w = sn * share[t];
+                    final double x = (p - lo) * perUnit;
+                    final int b = x >= 0 && x < nb ? (int) x : -1;
+                    if (hiK >= 0 && sv[0] <= q) {
+                        final int kk = lastAtOrBelow(sv, hiK, q);
+                        hiK = kk;
+                        if (b >= 0) {
+                            final int cj = sc[kk];
+                            g[row + b] += w * fCreate;
+                            g[cj * nb + b] -= scaled ? w * scale.factor(stamp, colStart[cj + 1]) : w;
+                        }
+                    } else {
+                        hiK = -1;
+                        if (p <= price) {
+                            if (grid && b >= 0 && c != nc - 1) {
+                                g[row + b] += w * fCreate;
+                                g[lastRow + b] -= w * fT;
+                            }
+                        } else {
+                            if (grid && b >= 0) g[row + b] += w * fCreate;
+                            final double wT = w * fT;
+                            totShort += wT;
+                            if (b >= 0) shortT[t][b] += wT;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Every level with its exact clearing event: the same backward pass, with the monotonic stacks over
+     * events (record lows and negated record highs of the events after the current one) instead of columns.
+     */
+    static void levels(Plan pl, LevelTable table) {
+        final int from = pl.from, to = pl.to, n = to - from;
+        final double[] lows = pl.lows, highs = pl.highs;
+        final double price = pl.price;
+        final long asOf = pl.asOf;
+        final WeightScale scale = pl.scale;
+        final int nt = pl.ladder.size();
+        final double[] upLong = new double[nt], upShort = new double[nt], share = new double[nt];
+        final double downLong = 1 - pl.mmr, downShort = 1 + pl.mmr;
+        for (int t = 0; t < nt; t++) {
+            upLong[t] = 1 - 1 / pl.ladder.leverage(t);
+            upShort[t] = 1 + 1 / pl.ladder.leverage(t);
+            share[t] = pl.ladder.weight(t);
+        }
+        final double[] lv = new double[Math.max(1, n)], sv = new double[Math.max(1, n)];
+        final int[] li = new int[Math.max(1, n)], si = new int[Math.max(1, n)];
+        int ls = 0, ss = 0;
+        final int chunk = Math.min(CHUNK, Math.max(1, n));
+        final double[] ent = new double[chunk], lon = new double[chunk], sho = new double[chunk];
+        for (int ce = to; ce > from; ) {
+            final int cs = Math.max(from, ce - chunk);
+            pl.checkCancelled();
+            pl.run.openings(cs, ce, ent, lon, sho);
+            for (int i = ce - 1; i >= cs; i--) {
+                final long stamp = pl.stamp(i);
+                final int k = i - cs;
+                for (int side = 0; side < 2; side++) {
+                    final boolean isLong = side == 0;
+                    final double notional = isLong ? lon[k] : sho[k];
+                    if (!(notional > 0)) continue;
+                    final double fT = scale.factor(stamp, asOf);
+                    int hiK = (isLong ? ls : ss) - 1;
+                    for (int t = nt - 1; t >= 0; t--) {
+                        final double p = isLong ? ent[k] * upLong[t] / downLong : ent[k] * upShort[t] / downShort;
+                        final double w = notional * share[t];
+                        final double[] v = isLong ? lv : sv;
+                        final double q = isLong ? p : -p;
+                        int kk = -1;
+                        if (hiK >= 0 && v[0] <= q) {
+                            kk = lastAtOrBelow(v, hiK, q);
+                            hiK = kk;
+                        } else {
+                            hiK = -1;
+                        }
+                        if (kk >= 0) {
+                            int j = isLong ? li[kk] : si[kk];
+                            table.add(isLong, t, p, w, i, stamp, j, pl.stamp(j), 0);
+                        } else if (isLong ? p >= price : p <= price) {
+                            table.add(isLong, t, p, w, i, stamp, LevelTable.CLEARED_AT_AS_OF, asOf, 0);
+                        } else {
+                            table.add(isLong, t, p, w, i, stamp, LevelTable.SURVIVES, Long.MAX_VALUE, w * fT);
+                        }
+                    }
+                }
+                final double low = lows[i], negHigh = -highs[i];
+                while (ls > 0 && lv[ls - 1] >= low) ls--;
+                lv[ls] = low;
+                li[ls++] = i;
+                while (ss > 0 && sv[ss - 1] >= negHigh) ss--;
+                sv[ss] = negHigh;
+                si[ss++] = i;
+            }
+            ce = cs;
+        }
+    }
+
+    /**
+     * The largest k in [0, hi] with {@code v[k] <= p}, given {@code v[0] <= p} and v strictly increasing:
+     * gallop down from hi, then bisect.
+     */
+    static int lastAtOrBelow(double[] v, int hi, double p) {
+        if (v[hi] <= p) return hi;
+        int bad = hi, good, step = 1;
+        while (true) {
+            int probe = hi - step;
+            if (probe <= 0) { good = 0; break; }
+            if (v[probe] <= p) { good = probe; break; }
+            bad = probe;
+            step <<= 1;
+        }
+        while (bad - good > 1) {
+            int mid = (good + bad) >>> 1;
+            if (v[mid] <= p) good = mid; else bad = mid;
+        }
+        return good;
+    }
+
+    /**
+     * Turns the difference rows into values along time, clamping the rounding residue of cancelled levels
+     * at 0; returns the maximum.
+     */
+    static double accumulate(double[] g, int nc, int nb, WeightScale scale, long[] colStart) {
+        double max = 0;
+        for (int b = 0; b < nb; b++) {
+            double v = g[b];
+            if (v < 0) g[b] = v = 0;
+            if (v > max) max = v;
+        }
+        for (int c = 1; c < nc; c++) {
+            final int row = c * nb, prev = row - nb;
+            final double r = scale == null ? 1.0 : scale.factor(colStart[c], colStart[c + 1]);
+            if (r == 1.0) {
+                for (int b = 0; b < nb; b++) {
+                    double v = g[row + b] + g[prev + b];
+                    if (v < 0) v = 0;
+                    g[row + b] = v;
+                    if (v > max) max = v;
+                }
+            } else {
+                for (int b = 0; b < nb; b++) {
+                    double v = g[row + b] + r * g[prev + b];
+                    if (v < 0) v = 0;
+                    g[row + b] = v;
+                    if (v > max) max = v;
+                }
+            }
+        }
+        return max;
+    }
+}

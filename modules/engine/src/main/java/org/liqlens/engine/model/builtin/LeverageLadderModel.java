@@ -1,0 +1,27 @@
+package org.liqlens.engine.model.builtin;
+
+import java.util.Set;
+import org.liqlens.engine.model.EventBasis;
+import org.liqlens.engine.model.ModelContext;
+import org.liqlens.engine.model.ModelInput;
+import org.liqlens.engine.model.ModelRun;
+
+/**
+ * m1, Leverage ladder: every candle opens its taker-buy quote volume long and the rest of its quote volume
+ * short at its typical price (H + L + C) / 3; nothing removes a level but price trading through it.
+ */
+public final class LeverageLadderModel extends BuiltinModel {
+
+    public LeverageLadderModel() {
+        super("m1", "Leverage ladder",
+                "Each candle opens its taker-buy quote volume long and the rest short at the typical price"
+                        + " (H+L+C)/3, spread over the leverage ladder; a level disappears when a later candle trades through it.",
+                EventBasis.CANDLES, Set.of(ModelInput.CANDLES));
+    }
+
+    @Override
+    public ModelRun prepare(ModelContext context) {
+        var candles = context.candles();
+        return (from, to, entry, longN, shortN) -> candleOpenings(candles, from, to, entry, longN, shortN);
+    }
+}

@@ -1,0 +1,75 @@
+package org.liqlens.sources;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Lets a caller (a progress bar's cancel button, a CLI interrupt) stop a long fetch. Sources check it between
+ * pages and before sleeping, and abort an in-flight HTTP call through {@link #onCancel(Runnable)}.
+ */
+public final class CancelToken {
+
+    /** A token that is never cancelled, for callers that do not offer cancellation. */
+    public static final CancelToken NONE = new CancelToken(false);
+
+    private final boolean cancellable;
+    private volatile boolean cancelled;
+    private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
+
+    private CancelToken(boolean cancellable) {
+        this.cancellable = cancellable;
+    }
+
+    public static CancelToken create() {
+        return new CancelToken(true);
+    }
+
+    /** Cancels the work; idempotent. Registered callbacks run once, on the calling thread. */
+    public void cancel() {
+        if (!cancellable) {
+            throw new UnsupportedOperationException("CancelToken.NONE cannot be cancelled");
+        }
+        if (cancelled) {
+            return;
+        }
+        cancelled = true;
+        for (Runnable r : callbacks) {
+            r.run();
+        }
+        callbacks.clear();
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** @throws CancellationException if {@link #cancel()} was called */
+    public void throwIfCancelled() {
+        if (cancelled) {
+            throw new CancellationException("cancelled");
+        }
+    }
+
+    /**
+     * Runs {@code callback} when the token is cancelled (at once if it already is). Close the returned
+     * registration when the guarded work ends so that callbacks do not pile up on a long-lived token.
+     */
+    public Registration onCancel(Runnable callback) {
+        if (!cancellable) {
+            return () -> { };
+        }
+        callbacks.add(callback);
+        if (cancelled && callbacks.remove(callback)) {
+            callback.run();
+        }
+        return () -> callbacks.remove(callback);
+    }
+
+    /** Undoes an {@link #onCancel(Runnable)}; closing never throws. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

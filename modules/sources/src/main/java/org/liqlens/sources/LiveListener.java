@@ -1,0 +1,28 @@
+package org.liqlens.sources;
+
+import org.liqlens.engine.market.RealisedLiquidation;
+
+/**
+ * Receives live market events. All callbacks of one subscription run on one thread, in order, so an
+ * implementation needs no locking of its own state; it must not block for long (hand work off instead).
+ */
+public interface LiveListener {
+
+    /**
+     * A closed candle. Per subscription, closed candles arrive in open-time order, each exactly once, and
+     * without holes: after a reconnect the missing candles are fetched over REST and delivered first.
+     */
+    default void onCandle(Candle candle) { }
+
+    /** An update of the still-forming candle ({@code candle.closed()} is false). */
+    default void onCandleUpdate(Candle candle) { }
+
+    default void onTrade(Trade trade) { }
+
+    default void onLiquidation(RealisedLiquidation liquidation) { }
+
+    default void onStatus(LiveStatus status, String detail) { }
+
+    /** A problem that did not end the subscription (a failed back-fill is retried, a bad message is dropped). */
+    default void onError(SourceException error) { }
+}

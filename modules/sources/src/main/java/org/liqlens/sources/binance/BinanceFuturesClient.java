@@ -1,0 +1,281 @@
+package org.liqlens.sources.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import okhttp3.HttpUrl;
+import org.liqlens.engine.market.CandleSeries;
+import org.liqlens.engine.market.OpenInterestSeries;
+import org.liqlens.engine.market.TradeSeries;
+import org.liqlens.sources.CancelToken;
+import org.liqlens.sources.InstrumentInfo;
+import org.liqlens.sources.Intervals;
+import org.liqlens.sources.collect.OpenInterestRows;
+import org.liqlens.sources.http.ClientSettings;
+import org.liqlens.sources.http.HttpFetcher;
+import org.liqlens.sources.json.Json;
+import org.liqlens.sources.json.PayloadException;
+
+/**
+ * Binance USDⓈ-M futures public REST API. Every method pages until the range is covered, one request per
+ * page through {@link HttpFetcher}, so rate limits and faults cost a retry, never data.
+ */
+public final class BinanceFuturesClient {
+    private static final Logger LOG = Logger.getLogger(BinanceFuturesClient.class.getName());
+
+    public static final String DEFAULT_BASE_URL = "https://fapi.binance.com";
+    public static final String DEFAULT_WS_URL = "wss://fstream.binance.com";
+
+    /** Documented maxima per request. */
+    static final int KLINES_LIMIT = 1500;
+    static final int OPEN_INTEREST_LIMIT = 500;
+    static final int AGG_TRADES_LIMIT = 1000;
+    /** An aggTrades startTime–endTime window must be under one hour; both ends are inclusive. */
+    static final long AGG_TRADES_WINDOW_MS = Intervals.HOUR - 1;
+    /** openInterestHist serves only the most recent 30 days. */
+    static final long OPEN_INTEREST_HISTORY_MS = 30 * Intervals.DAY;
+
+    private static final Map<Long, String> KLINE_INTERVALS = intervals("1m", "3m", "5m", "15m", "30m", "1h", "2h",
+            "4h", "6h", "8h", "12h", "1d", "3d", "1w");
+    private static final Map<Long, String> OPEN_INTEREST_PERIODS = intervals("5m", "15m", "30m", "1h", "2h", "4h",
+            "6h", "12h", "1d");
+
+    private final ClientSettings settings;
+    private final HttpFetcher http;
+
+    public BinanceFuturesClient() {
+        this(defaultSettings());
+    }
+
+    public BinanceFuturesClient(ClientSettings settings) {
+        this.settings = settings;
+        this.http = new HttpFetcher("binance", settings, BinanceErrors.INSTANCE);
+    }
+
+    public static ClientSettings defaultSettings() {
+        return ClientSettings.of(DEFAULT_BASE_URL, DEFAULT_WS_URL);
+    }
+
+    public ClientSettings settings() {
+        return settings;
+    }
+
+    HttpFetcher http() {
+        return http;
+    }
+
+    /**
+     * Closed candles ({@code GET /fapi/v1/klines}) with open time in {@code [fromMs, toMs)}, paged by
+     * {@code startTime}, {@value #KLINES_LIMIT} per request. The forming candle is left out.
+     */
+    public CandleSeries klines(String symbol, long intervalMs, long fromMs, long toMs, CancelToken cancel) {
+        String interval = param(KLINE_INTERVALS, intervalMs, "kline interval");
+        String sym = normalise(symbol);
+        long now = settings.clock().millis();
+        long endInclusive = toMs - 1;
+        CandleSeries.Builder out = CandleSeries.builder(sym, intervalMs,
+                (int) Math.min(1 << 20, Math.max(16, (toMs - fromMs) / intervalMs)));
+        long start = fromMs;
+        while (start <= endInclusive) {
+            cancel.throwIfCancelled();
+            HttpUrl url = endpoint("fapi/v1/klines").addQueryParameter("symbol", sym)
+                    .addQueryParameter("interval", interval)
+                    .addQueryParameter("startTime", Long.toString(start))
+                    .addQueryParameter("endTime", Long.toString(endInclusive))
+                    .addQueryParameter("limit", Integer.toString(KLINES_LIMIT)).build();
+            KlinePage page = http.get(url, cancel, body -> addKlines(body, out, fromMs, endInclusive, now));
+            if (page.rows < KLINES_LIMIT || page.reachedForming || page.lastOpenTime == Long.MIN_VALUE) {
+                break;
+            }
+            start = page.lastOpenTime + intervalMs;
+        }
+        return out.build();
+    }
+
+    private record KlinePage(int rows, long lastOpenTime, boolean reachedForming) { }
+
+    private static KlinePage addKlines(JsonNode body, CandleSeries.Builder out, long from, long endInclusive, long now) {
+        if (!body.isArray()) {
+            throw new PayloadException("expected an array of klines");
+        }
+        long last = Long.MIN_VALUE;
+        boolean forming = false;
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode row = body.get(i);
+            long open = Json.integer(row, 0);
+            last = Math.max(last, open);
+            if (Json.integer(row, 6) >= now) {
+                forming = true; // closes in the future: not final yet
+                break;
+            }
+            if (open < from || open > endInclusive || open <= out.lastOpenTime()) {
+                continue; // outside the asked range, or overlap with the previous page
+            }
+            try {
+                out.add(open, Json.decimal(row, 1), Json.decimal(row, 2), Json.decimal(row, 3), Json.decimal(row, 4),
+                        Json.decimal(row, 5), Json.decimal(row, 7), Json.decimal(row, 10));
+            } catch (IllegalArgumentException e) {
+                throw new PayloadException("kline " + i + " (open time " + open + "): " + e.getMessage());
+            }
+        }
+        return new KlinePage(body.size(), last, forming);
+    }
+
+    /**
+     * Open-interest history ({@code GET /futures/data/openInterestHist}), samples timed in {@code [fromMs, toMs)}.
+     * Binance keeps only the last 30 days: an earlier start is moved up to that limit (logged), so the series
+     * then begins later than asked. Requests cover windows of exactly {@value #OPEN_INTEREST_LIMIT} periods,
+     * so each window's answer is complete whichever end Binance counts the limit from. The {@code timestamp}
+     * field is accepted as a number (what Binance sends) or a string (what its documentation shows).
+     */
+    public OpenInterestSeries openInterestHist(String symbol, long periodMs, long fromMs, long toMs, CancelToken cancel) {
+        String period = param(OPEN_INTEREST_PERIODS, periodMs, "open-interest period");
+        String sym = normalise(symbol);
+        long earliest = Intervals.floor(settings.clock().millis() - OPEN_INTEREST_HISTORY_MS, periodMs) + periodMs;
+        long from = fromMs;
+        if (from < earliest) {
+            LOG.log(Level.INFO, "binance: openInterestHist serves only the last 30 days; {0} starts at {1} instead of {2}",
+                    new Object[]{sym, String.valueOf(earliest), String.valueOf(fromMs)});
+            from = earliest;
+        }
+        OpenInterestRows rows = new OpenInterestRows();
+        long window = OPEN_INTEREST_LIMIT * periodMs;
+        for (long s = from; s < toMs; s += window) {
+            cancel.throwIfCancelled();
+            long windowEnd = Math.min(s + window, toMs) - 1;
+            HttpUrl url = endpoint("futures/data/openInterestHist").addQueryParameter("symbol", sym)
+                    .addQueryParameter("period", period)
+                    .addQueryParameter("limit", Integer.toString(OPEN_INTEREST_LIMIT))
+                    .addQueryParameter("startTime", Long.toString(s))
+                    .addQueryParameter("endTime", Long.toString(windowEnd)).build();
+            long lo = s;
+            http.get(url, cancel, body -> {
+                if (!body.isArray()) {
+                    throw new PayloadException("expected an array of open-interest samples");
+                }
+                for (JsonNode r : body) {
+                    long t = Json.integer(r, "timestamp");
+                    if (t >= lo && t <= windowEnd) {
+                        rows.add(t, Json.decimal(r, "sumOpenInterest"), Json.decimal(r, "sumOpenInterestValue"));
+                    }
+                }
+                return null;
+            });
+        }
+        return rows.build(sym, periodMs);
+    }
+
+    /**
+     * Aggregated trades ({@code GET /fapi/v1/aggTrades}) in {@code [fromMs, toMs)}. It asks for windows under
+     * one hour by time; once a window fills a page ({@value #AGG_TRADES_LIMIT}) it continues by {@code fromId}
+     * from the last id, which walks dense periods without gaps or repeats.
+     */
+    public TradeSeries aggTrades(String symbol, long fromMs, long toMs, CancelToken cancel) {
+        String sym = normalise(symbol);
+        TradeSeries.Builder out = TradeSeries.builder(sym, 4096);
+        long[] lastId = {Long.MIN_VALUE};
+        long t = fromMs;
+        while (t < toMs) {
+            cancel.throwIfCancelled();
+            long windowEnd = Math.min(t + AGG_TRADES_WINDOW_MS, toMs - 1);
+            HttpUrl byTime = endpoint("fapi/v1/aggTrades").addQueryParameter("symbol", sym)
+                    .addQueryParameter("startTime", Long.toString(t))
+                    .addQueryParameter("endTime", Long.toString(windowEnd))
+                    .addQueryParameter("limit", Integer.toString(AGG_TRADES_LIMIT)).build();
+            AggPage page = http.get(byTime, cancel, body -> addAggTrades(body, sym, out, lastId, fromMs, toMs));
+            if (page.rows < AGG_TRADES_LIMIT) {
+                t = windowEnd + 1;
+                continue;
+            }
+            while (!page.pastEnd && page.rows == AGG_TRADES_LIMIT) {
+                cancel.throwIfCancelled();
+                HttpUrl byId = endpoint("fapi/v1/aggTrades").addQueryParameter("symbol", sym)
+                        .addQueryParameter("fromId", Long.toString(lastId[0] + 1))
+                        .addQueryParameter("limit", Integer.toString(AGG_TRADES_LIMIT)).build();
+                page = http.get(byId, cancel, body -> addAggTrades(body, sym, out, lastId, fromMs, toMs));
+            }
+            // Either the range end was passed or fewer than a page came back: no later trades exist yet.
+            break;
+        }
+        return out.build();
+    }
+
+    private record AggPage(int rows, boolean pastEnd) { }
+
+    private static AggPage addAggTrades(JsonNode body, String sym, TradeSeries.Builder out, long[] lastId,
+                                        long fromMs, long toMs) {
+        if (!body.isArray()) {
+            throw new PayloadException("expected an array of aggregate trades");
+        }
+        boolean pastEnd = false;
+        for (JsonNode r : body) {
+            long id = Json.integer(r, "a");
+            long time = Json.integer(r, "T");
+            if (time >= toMs) {
+                pastEnd = true;
+                break;
+            }
+            if (id <= lastId[0] || time < fromMs) {
+                continue;
+            }
+            try {
+                out.add(time, Json.decimal(r, "p"), Json.decimal(r, "q"), Json.bool(r, "m"));
+            } catch (IllegalArgumentException e) {
+                throw new PayloadException("aggregate trade " + id + ": " + e.getMessage());
+            }
+            lastId[0] = id;
+        }
+        return new AggPage(body.size(), pastEnd);
+    }
+
+    /** Symbols with tick and step sizes ({@code GET /fapi/v1/exchangeInfo}). */
+    public List<InstrumentInfo> exchangeInfo(CancelToken cancel) {
+        return http.get(endpoint("fapi/v1/exchangeInfo").build(), cancel, body -> {
+            List<InstrumentInfo> list = new ArrayList<>();
+            for (JsonNode s : Json.array(body, "symbols")) {
+                double tick = Double.NaN;
+                double step = Double.NaN;
+                JsonNode filters = s.get("filters");
+                if (filters != null) {
+                    for (JsonNode f : filters) {
+                        String type = f.path("filterType").asText();
+                        if (type.equals("PRICE_FILTER")) tick = Json.decimal(f, "tickSize");
+                        if (type.equals("LOT_SIZE")) step = Json.decimal(f, "stepSize");
+                    }
+                }
+                String symbol = Json.text(s, "symbol");
+                list.add(new InstrumentInfo(symbol, symbol, Json.text(s, "baseAsset"), Json.text(s, "quoteAsset"),
+                        tick, step, 1.0, Json.text(s, "status")));
+            }
+            return list;
+        });
+    }
+
+    private HttpUrl.Builder endpoint(String path) {
+        return settings.baseUrl().newBuilder().addPathSegments(path);
+    }
+
+    static String normalise(String symbol) {
+        return symbol.trim().toUpperCase(Locale.ROOT);
+    }
+
+    static String param(Map<Long, String> allowed, long ms, String what) {
+        String p = allowed.get(ms);
+        if (p == null) {
+            throw new IllegalArgumentException("Binance has no " + what + " of " + Intervals.format(ms)
+                    + "; supported: " + String.join(", ", allowed.values()));
+        }
+        return p;
+    }
+
+    private static Map<Long, String> intervals(String... names) {
+        Map<Long, String> m = new LinkedHashMap<>();
+        for (String n : names) m.put(Intervals.parse(n), n);
+        return m;
+    }
+}

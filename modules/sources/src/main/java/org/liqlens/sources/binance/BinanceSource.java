@@ -1,0 +1,90 @@
+package org.liqlens.sources.binance;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.liqlens.engine.market.CandleSeries;
+import org.liqlens.engine.market.OpenInterestSeries;
+import org.liqlens.engine.market.TradeSeries;
+import org.liqlens.sources.AbstractExchangeSource;
+import org.liqlens.sources.CancelToken;
+import org.liqlens.sources.DataKind;
+import org.liqlens.sources.InstrumentInfo;
+import org.liqlens.sources.LiveListener;
+import org.liqlens.sources.LiveStream;
+import org.liqlens.sources.LiveSubscription;
+import org.liqlens.sources.cache.CandleCache;
+import org.liqlens.sources.http.ClientSettings;
+
+/**
+ * Binance USDⓈ-M futures. Historical liquidations are not offered: Binance withdrew the public
+ * {@code allForceOrders} endpoint; liquidations come only live, from {@code !forceOrder@arr}.
+ */
+public final class BinanceSource extends AbstractExchangeSource {
+    private final BinanceFuturesClient client;
+
+    /** The registered instance: production endpoints, no cache. */
+    public BinanceSource() {
+        this(BinanceFuturesClient.defaultSettings(), null);
+    }
+
+    public BinanceSource(ClientSettings settings, CandleCache cache) {
+        super(settings, cache);
+        this.client = new BinanceFuturesClient(settings);
+    }
+
+    public BinanceFuturesClient client() {
+        return client;
+    }
+
+    @Override
+    public String id() {
+        return "binance";
+    }
+
+    @Override
+    public String displayName() {
+        return "Binance USDⓈ-M futures";
+    }
+
+    @Override
+    protected AbstractExchangeSource create(ClientSettings s, CandleCache c) {
+        return new BinanceSource(s, c);
+    }
+
+    @Override
+    public Set<DataKind> historicalData() {
+        return EnumSet.of(DataKind.CANDLES, DataKind.OPEN_INTEREST, DataKind.TRADES);
+    }
+
+    @Override
+    public Set<LiveStream> liveStreams() {
+        return EnumSet.allOf(LiveStream.class);
+    }
+
+    @Override
+    protected CandleSeries fetchCandles(String symbol, long intervalMs, long fromMs, long toMs, CancelToken cancel) {
+        return client.klines(symbol, intervalMs, fromMs, toMs, cancel);
+    }
+
+    @Override
+    public OpenInterestSeries openInterest(String symbol, long intervalMs, long fromMs, long toMs, CancelToken cancel) {
+        return client.openInterestHist(symbol, intervalMs, fromMs, toMs, cancel);
+    }
+
+    @Override
+    public TradeSeries trades(String symbol, long fromMs, long toMs, CancelToken cancel) {
+        return client.aggTrades(symbol, fromMs, toMs, cancel);
+    }
+
+    @Override
+    public List<InstrumentInfo> instruments(CancelToken cancel) {
+        return client.exchangeInfo(cancel);
+    }
+
+    @Override
+    public LiveSubscription subscribe(String symbol, Set<LiveStream> streams, LiveListener listener,
+                                      long resumeAfterOpenTime) {
+        return BinanceLiveFeed.open(client, symbol, streams, listener, resumeAfterOpenTime);
+    }
+}

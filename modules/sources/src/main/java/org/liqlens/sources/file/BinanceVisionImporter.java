@@ -1,0 +1,281 @@
+package org.liqlens.sources.file;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.liqlens.engine.market.CandleSeries;
+import org.liqlens.engine.market.OpenInterestSeries;
+import org.liqlens.engine.market.TradeSeries;
+import org.liqlens.sources.Intervals;
+import org.liqlens.sources.SourceException;
+
+/**
+ * Reads data.binance.vision archives: {@code klines}, {@code aggTrades}, {@code trades} and {@code metrics},
+ * as CSV or ZIP (first entry), with or without a header row, timestamps in ms or µs.
+ *
+ * <p>Every row is checked, and the first bad one stops the import with
+ * {@code <file>:<line>: <problem>} (see {@link org.liqlens.sources.MalformedDataException}): prices must be
+ * positive, high and low must bracket open and close, volumes must be non-negative, times must increase and a
+ * kline's close time must be its open time plus the interval minus one.
+ */
+public final class BinanceVisionImporter {
+
+    static final String[] KLINE_COLUMNS = {"open_time", "open", "high", "low", "close", "volume", "close_time",
+            "quote_volume", "count", "taker_buy_volume", "taker_buy_quote_volume", "ignore"};
+
+    private BinanceVisionImporter() { }
+
+    /** Klines; the symbol is taken from the file name ({@code BTCUSDT-1m-2024-01.zip}). */
+    public static CandleSeries klines(Path file) {
+        return klines(file, symbolFromFileName(file.getFileName().toString()));
+    }
+
+    /**
+     * Klines, one candle per row: {@code open_time, open, high, low, close, volume, close_time, quote_volume,
+     * count, taker_buy_volume, taker_buy_quote_volume, ignore}. The interval is the first row's
+     * {@code close_time - open_time + 1}.
+     */
+    public static CandleSeries klines(Path file, String symbol) {
+        int expected = estimateRows(file, 100);
+        try (ArchiveInput in = ArchiveInput.open(file)) {
+            KlineHandler h = new KlineHandler(symbol, expected);
+            CsvImport.read(in, h);
+            return h.build();
+        }
+    }
+
+    private static final class KlineHandler implements CsvImport.Handler {
+        private final String symbol;
+        private final int expected;
+        private CandleSeries.Builder out;
+        private long interval;
+        private long previousOpen = Long.MIN_VALUE;
+
+        KlineHandler(String symbol, int expected) {
+            this.symbol = symbol;
+            this.expected = expected;
+        }
+
+        @Override
+        public void header(CsvRow header, long line) {
+            if (!header.textEquals(0, "open_time")) {
+                throw new RowProblem("expected a klines header starting with open_time, found '" + header.text(0) + "'");
+            }
+        }
+
+        @Override
+        public void row(CsvRow r, long line) {
+            if (r.count() < 11) {
+                throw new RowProblem("a kline row has 12 fields, this one has " + r.count());
+            }
+            long open = Timestamps.toMillis(r.integer(0, "open_time"));
+            double o = r.decimal(1, "open");
+            double h = r.decimal(2, "high");
+            double l = r.decimal(3, "low");
+            double c = r.decimal(4, "close");
+            double volume = r.decimal(5, "volume");
+            long close = Timestamps.toMillis(r.integer(6, "close_time"));
+            double quoteVolume = r.decimal(7, "quote_volume");
+            double takerBuyQuote = r.decimal(10, "taker_buy_quote_volume");
+            Checks.ohlc(o, h, l, c);
+            Checks.nonNegative(volume, "volume");
+            Checks.nonNegative(quoteVolume, "quote_volume");
+            Checks.nonNegative(takerBuyQuote, "taker_buy_quote_volume");
+            if (out == null) {
+                interval = close - open + 1;
+                if (interval <= 0) {
+                    throw new RowProblem("close_time " + close + " is not after open_time " + open);
+                }
+                out = CandleSeries.builder(symbol, interval, expected);
+            } else if (close - open + 1 != interval && interval < 28 * Intervals.DAY) {
+                throw new RowProblem("close_time " + close + " is not open_time + " + (interval - 1)
+                        + " as in the first row (a " + Intervals.format(interval) + " file)");
+            }
+            if (open <= previousOpen) {
+                throw new RowProblem("open_time " + open + (open == previousOpen ? " repeats the previous row"
+                        : " is before the previous row's " + previousOpen));
+            }
+            previousOpen = open;
+            out.add(open, o, h, l, c, volume, quoteVolume, takerBuyQuote);
+        }
+
+        CandleSeries build() {
+            if (out == null) {
+                throw new SourceException("no klines found (empty file?)");
+            }
+            return out.build();
+        }
+    }
+
+    /**
+     * Aggregated trades: {@code agg_trade_id, price, quantity, first_trade_id, last_trade_id, transact_time,
+     * is_buyer_maker}.
+     */
+    public static TradeSeries aggTrades(Path file, String symbol) {
+        int expected = estimateRows(file, 50);
+        try (ArchiveInput in = ArchiveInput.open(file)) {
+            TradeHandler h = new TradeHandler(symbol, expected, "agg_trade_id", 7, 5, 6);
+            CsvImport.read(in, h);
+            return h.out.build();
+        }
+    }
+
+    /** Individual trades: {@code id, price, qty, quote_qty, time, is_buyer_maker}. */
+    public static TradeSeries trades(Path file, String symbol) {
+        int expected = estimateRows(file, 50);
+        try (ArchiveInput in = ArchiveInput.open(file)) {
+            TradeHandler h = new TradeHandler(symbol, expected, "id", 6, 4, 5);
+            CsvImport.read(in, h);
+            return h.out.build();
+        }
+    }
+
+    private static final class TradeHandler implements CsvImport.Handler {
+        final TradeSeries.Builder out;
+        private final String firstColumn;
+        private final int fields;
+        private final int timeField;
+        private final int makerField;
+        private long previousId = Long.MIN_VALUE;
+        private long previousTime = Long.MIN_VALUE;
+
+        TradeHandler(String symbol, int expected, String firstColumn, int fields, int timeField, int makerField) {
+            this.out = TradeSeries.builder(symbol, expected);
+            this.firstColumn = firstColumn;
+            this.fields = fields;
+            this.timeField = timeField;
+            this.makerField = makerField;
+        }
+
+        @Override
+        public void header(CsvRow header, long line) {
+            if (!header.textEquals(0, firstColumn)) {
+                throw new RowProblem("expected a header starting with " + firstColumn + ", found '" + header.text(0) + "'");
+            }
+        }
+
+        @Override
+        public void row(CsvRow r, long line) {
+            if (r.count() < fields) {
+                throw new RowProblem("a row has " + fields + " fields, this one has " + r.count());
+            }
+            long id = r.integer(0, firstColumn);
+            double price = r.decimal(1, "price");
+            double qty = r.decimal(2, "quantity");
+            long time = Timestamps.toMillis(r.integer(timeField, "time"));
+            boolean buyerIsMaker = r.bool(makerField, "is_buyer_maker");
+            if (!(price > 0) || Double.isInfinite(price)) {
+                throw new RowProblem("price " + price + " is not positive");
+            }
+            Checks.nonNegative(qty, "quantity");
+            if (id <= previousId) {
+                throw new RowProblem("trade id " + id + (id == previousId ? " repeats the previous row" : " is below the previous row's " + previousId));
+            }
+            if (time < previousTime) {
+                throw new RowProblem("time " + time + " is before the previous row's " + previousTime);
+            }
+            previousId = id;
+            previousTime = time;
+            out.add(time, price, qty, buyerIsMaker);
+        }
+    }
+
+    /**
+     * Futures {@code metrics} (5-minute open interest): {@code create_time, symbol, sum_open_interest,
+     * sum_open_interest_value, ...}. Early files repeat every row; an exact repeat is dropped, a repeated
+     * time with different values is an error.
+     */
+    public static OpenInterestSeries metrics(Path file, String symbol) {
+        int expected = estimateRows(file, 60);
+        try (ArchiveInput in = ArchiveInput.open(file)) {
+            MetricsHandler h = new MetricsHandler(symbol, expected);
+            CsvImport.read(in, h);
+            return new OpenInterestSeries(h.symbol == null ? symbol : h.symbol, 5 * Intervals.MINUTE,
+                    Arrays.copyOf(h.t, h.n), Arrays.copyOf(h.oi, h.n), Arrays.copyOf(h.value, h.n));
+        }
+    }
+
+    private static final class MetricsHandler implements CsvImport.Handler {
+        String symbol;
+        long[] t;
+        double[] oi;
+        double[] value;
+        int n;
+
+        MetricsHandler(String symbol, int expected) {
+            this.symbol = symbol;
+            int c = Math.max(16, expected);
+            t = new long[c];
+            oi = new double[c];
+            value = new double[c];
+        }
+
+        @Override
+        public void header(CsvRow header, long line) {
+            if (!header.textEquals(0, "create_time")) {
+                throw new RowProblem("expected a metrics header starting with create_time, found '" + header.text(0) + "'");
+            }
+        }
+
+        @Override
+        public void row(CsvRow r, long line) {
+            if (r.count() < 4) {
+                throw new RowProblem("a metrics row has at least 4 fields, this one has " + r.count());
+            }
+            long time = r.dateTime(0, "create_time");
+            String rowSymbol = r.text(1);
+            if (symbol == null) {
+                symbol = rowSymbol;
+            } else if (!rowSymbol.equals(symbol)) {
+                throw new RowProblem("symbol " + rowSymbol + " differs from " + symbol);
+            }
+            double openInterest = r.decimal(2, "sum_open_interest");
+            double val = r.decimal(3, "sum_open_interest_value");
+            Checks.nonNegative(openInterest, "sum_open_interest");
+            Checks.nonNegative(val, "sum_open_interest_value");
+            if (n > 0 && time == t[n - 1]) {
+                if (openInterest == oi[n - 1] && val == value[n - 1]) {
+                    return; // the documented repetition of early metrics files
+                }
+                throw new RowProblem("create_time " + r.text(0) + " repeats with different values");
+            }
+            if (n > 0 && time < t[n - 1]) {
+                throw new RowProblem("create_time " + r.text(0) + " is before the previous row's");
+            }
+            if (n == t.length) {
+                t = Arrays.copyOf(t, n * 2);
+                oi = Arrays.copyOf(oi, n * 2);
+                value = Arrays.copyOf(value, n * 2);
+            }
+            t[n] = time;
+            oi[n] = openInterest;
+            value[n] = val;
+            n++;
+        }
+    }
+
+    /**
+     * The symbol in a data.binance.vision name: {@code BTCUSDT-1m-2024-01.zip}, {@code BTCUSDT-aggTrades-2024-01-01.csv},
+     * also with a prefix such as {@code binance_um_AVAXUSDT-1m-2026-06.csv}.
+     */
+    public static String symbolFromFileName(String fileName) {
+        int dash = fileName.indexOf('-');
+        String head = dash < 0 ? fileName : fileName.substring(0, dash);
+        int underscore = head.lastIndexOf('_');
+        String sym = underscore < 0 ? head : head.substring(underscore + 1);
+        if (sym.isEmpty()) {
+            throw new IllegalArgumentException("cannot tell the symbol from the file name '" + fileName + "'");
+        }
+        return sym;
+    }
+
+    static int estimateRows(Path file, int bytesPerRow) {
+        try {
+            long size = Files.size(file);
+            boolean compressed = file.getFileName().toString().endsWith(".zip") || file.getFileName().toString().endsWith(".gz");
+            return (int) Math.min(50_000_000L, Math.max(1024, size * (compressed ? 6 : 1) / bytesPerRow));
+        } catch (java.io.IOException e) {
+            return 1024;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.liqlens.sources.file;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.liqlens.engine.market.CandleSeries;
+import org.liqlens.engine.market.OpenInterestSeries;
+import org.liqlens.engine.market.TradeSeries;
+import org.liqlens.sources.CancelToken;
+import org.liqlens.sources.DataKind;
+import org.liqlens.sources.Intervals;
+import org.liqlens.sources.MarketDataSource;
+import org.liqlens.sources.SourceException;
+import org.liqlens.sources.SourceSpec;
+import org.liqlens.sources.collect.CandleResampler;
+import org.liqlens.sources.file.ArchiveCatalog.Entry;
+import org.liqlens.sources.file.ArchiveCatalog.Kind;
+
+/**
+ * Market data from files ({@code file:PATH}, a file or a folder searched recursively): candles from kline
+ * archives or the price + open-interest file, open interest from {@code metrics} archives or that file,
+ * trades from aggTrades/trades archives or WebSocket captures. Candles of a coarser interval than the files
+ * hold are built by resampling. The files are read on every call; nothing is cached.
+ */
+public final class FileSource implements MarketDataSource {
+    private final Path path;
+
+    /** The registered instance; it needs a path from {@link #configure(SourceSpec)} before use. */
+    public FileSource() {
+        this(null);
+    }
+
+    public FileSource(Path path) {
+        this.path = path;
+    }
+
+    @Override
+    public String id() {
+        return "file";
+    }
+
+    @Override
+    public String displayName() {
+        return path == null ? "Market data files" : "Market data files in " + path;
+    }
+
+    @Override
+    public MarketDataSource configure(SourceSpec spec) {
+        return new FileSource(spec.path());
+    }
+
+    @Override
+    public Set<DataKind> historicalData() {
+        return EnumSet.of(DataKind.CANDLES, DataKind.OPEN_INTEREST, DataKind.TRADES);
+    }
+
+    @Override
+    public CandleSeries candles(String symbol, long intervalMs, long fromMs, long toMs, CancelToken cancel) {
+        String sym = symbol.trim().toUpperCase(Locale.ROOT);
+        List<Entry> files = filesFor(sym, EnumSet.of(Kind.KLINES, Kind.OI_PRICE));
+        // Use the coarsest file interval that still divides the requested one: least resampling work.
+        long fileInterval = files.stream().mapToLong(Entry::intervalMs).filter(i -> i <= intervalMs && intervalMs % i == 0)
+                .max().orElseThrow(() -> new SourceException("the files for " + sym + " in " + path + " hold "
+                        + files.stream().map(e -> Intervals.format(e.intervalMs())).distinct().toList()
+                        + " candles, from which " + Intervals.format(intervalMs) + " candles cannot be made"));
+        List<CandleSeries> parts = new ArrayList<>();
+        for (Entry e : files) {
+            if (e.intervalMs() != fileInterval) continue;
+            cancel.throwIfCancelled();
+            parts.add(e.kind() == Kind.KLINES ? BinanceVisionImporter.klines(e.path(), sym)
+                    : OiPriceFileImporter.read(e.path(), sym).candles());
+        }
+        CandleSeries merged = mergeCandles(sym, fileInterval, parts);
+        CandleSeries ranged = merged.slice(merged.firstIndexOpenAtOrAfter(fromMs), merged.firstIndexOpenAtOrAfter(toMs));
+        CandleSeries out = CandleResampler.resample(ranged, intervalMs);
+        return out.slice(out.firstIndexOpenAtOrAfter(fromMs), out.firstIndexOpenAtOrAfter(toMs));
+    }
+
+    @Override
+    public OpenInterestSeries openInterest(String symbol, long intervalMs, long fromMs, long toMs, CancelToken cancel) {
+        String sym = symbol.trim().toUpperCase(Locale.ROOT);
+        List<Entry> files = filesFor(sym, EnumSet.of(Kind.METRICS, Kind.OI_PRICE));
+        if (intervalMs % (5 * Intervals.MINUTE) != 0) {
+            throw new IllegalArgumentException("the files hold 5m open interest; " + Intervals.format(intervalMs)
+                    + " is not a multiple of 5m");
+        }
+        List<OpenInterestSeries> parts = new ArrayList<>();
+        for (Entry e : files) {
+            cancel.throwIfCancelled();
+            parts.add(e.kind() == Kind.METRICS ? BinanceVisionImporter.metrics(e.path(), sym)
+                    : OiPriceFileImporter.read(e.path(), sym).openInterest());
+        }
+        parts.sort(Comparator.comparingLong(s -> s.size() == 0 ? Long.MAX_VALUE : s.time(0)));
+        long[] t = new long[parts.stream().mapToInt(OpenInterestSeries::size).sum()];
+        double[] oi = new double[t.length];
+        double[] val = new double[t.length];
+        int n = 0;
+        for (OpenInterestSeries s : parts) {
+            for (int i = 0; i < s.size(); i++) {
+                long time = s.time(i);
+                // A coarser interval keeps the sample at each interval boundary.
+                if (time < fromMs || time >= toMs || time % intervalMs != 0) continue;
+                if (n > 0 && time <= t[n - 1]) {
+                    if (time == t[n - 1] && s.openInterestValue(i) == val[n - 1]) continue;
+                    throw new SourceException("open-interest files for " + sym + " in " + path
+                            + " overlap with different values at " + time);
+                }
+                t[n] = time;
+                oi[n] = s.openInterest(i);
+                val[n] = s.openInterestValue(i);
+                n++;
+            }
+        }
+        return new OpenInterestSeries(sym, intervalMs, java.util.Arrays.copyOf(t, n), java.util.Arrays.copyOf(oi, n),
+                java.util.Arrays.copyOf(val, n));
+    }
+
+    /**
+     * Trades from one kind of file, in this preference: aggTrades archives, trades archives, WebSocket
+     * captures (mixing kinds would count the same trades twice).
+     */
+    @Override
+    public TradeSeries trades(String symbol, long fromMs, long toMs, CancelToken cancel) {
+        String sym = symbol.trim().toUpperCase(Locale.ROOT);
+        List<Entry> all = filesFor(sym, EnumSet.of(Kind.AGG_TRADES, Kind.TRADES, Kind.WS_CAPTURE));
+        Kind kind = all.stream().map(Entry::kind).min(Comparator.naturalOrder()).orElseThrow();
+        List<TradeSeries> parts = new ArrayList<>();
+        for (Entry e : all) {
+            if (e.kind() != kind) continue;
+            cancel.throwIfCancelled();
+            parts.add(switch (kind) {
+                case AGG_TRADES -> BinanceVisionImporter.aggTrades(e.path(), sym);
+                case TRADES -> BinanceVisionImporter.trades(e.path(), sym);
+                default -> WsCaptureImporter.trades(e.path(), sym);
+            });
+        }
+        parts.sort(Comparator.comparingLong(s -> s.size() == 0 ? Long.MAX_VALUE : s.time(0)));
+        TradeSeries.Builder b = TradeSeries.builder(sym, parts.stream().mapToInt(TradeSeries::size).sum());
+        for (TradeSeries s : parts) {
+            for (int i = s.firstIndexAtOrAfter(fromMs); i < s.size() && s.time(i) < toMs; i++) {
+                try {
+                    b.add(s.time(i), s.price(i), s.quantity(i), s.buyerIsMaker(i));
+                } catch (IllegalArgumentException overlap) {
+                    throw new SourceException("trade files for " + sym + " in " + path + " overlap in time: " + overlap.getMessage());
+                }
+            }
+        }
+        return b.build();
+    }
+
+    private List<Entry> filesFor(String sym, Set<Kind> kinds) {
+        if (path == null) {
+            throw new IllegalStateException("the file source has no path; use SourceSpec.parse(\"file:PATH\")");
+        }
+        List<Entry> files = ArchiveCatalog.scan(path).stream().filter(e -> kinds.contains(e.kind()) && e.isFor(sym)).toList();
+        if (files.isEmpty()) {
+            throw new SourceException("no " + kinds.stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList()
+                    + " files for " + sym + " in " + path);
+        }
+        return files;
+    }
+
+    private CandleSeries mergeCandles(String sym, long interval, List<CandleSeries> parts) {
+        parts.sort(Comparator.comparingLong(CandleSeries::firstOpenTime));
+        CandleSeries.Builder b = CandleSeries.builder(sym, interval, parts.stream().mapToInt(CandleSeries::size).sum());
+        for (CandleSeries s : parts) {
+            for (int i = 0; i < s.size(); i++) {
+                long t = s.openTime(i);
+                if (t <= b.lastOpenTime()) {
+                    throw new SourceException("candle files for " + sym + " in " + path + " overlap at open time " + t);
+                }
+                b.add(t, s.open(i), s.high(i), s.low(i), s.close(i), s.volume(i), s.quoteVolume(i), s.takerBuyQuoteVolume(i));
+            }
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,81 @@
+package org.liqlens.sources.load;
+
+import java.util.Set;
+import org.liqlens.engine.market.CandleSeries;
+import org.liqlens.engine.market.MarketInputs;
+import org.liqlens.engine.market.OpenInterestSeries;
+import org.liqlens.engine.market.TradeSeries;
+import org.liqlens.engine.model.ModelInput;
+import org.liqlens.sources.CancelToken;
+import org.liqlens.sources.Intervals;
+import org.liqlens.sources.MarketDataSource;
+import org.liqlens.sources.SourceException;
+
+/**
+ * Fetches what a model needs for one window {@code [T - W, T)} from a source. The CLI and the desktop both
+ * load through here, so that for the same source, symbol, model, as-of and window they hand the engine the
+ * same inputs and therefore show the same numbers.
+ */
+public final class WindowLoader {
+
+    /** The engine inputs and the as-of instant T they were loaded for. */
+    public record Loaded(MarketInputs inputs, long asOfMs) { }
+
+    private static final long OI_INTERVAL = 5 * Intervals.MINUTE;
+
+    private WindowLoader() { }
+
+    /**
+     * @param asOfMs the end of the window, or null for "the end of the data": the last closed candle's close
+     *               time + 1 for files and the simulator, the current minute for exchanges
+     * @throws SourceException when the window holds no data
+     */
+    public static Loaded load(MarketDataSource source, String symbol, Set<ModelInput> needs, Long asOfMs,
+                              long windowMs, CancelToken cancel) {
+        long asOf = asOfMs != null ? asOfMs : defaultAsOf(source, symbol, cancel);
+        long from = asOf - windowMs;
+
+        CandleSeries candles = null;
+        if (needs.contains(ModelInput.CANDLES) || !needs.contains(ModelInput.TRADES)) {
+            candles = source.candles(symbol, Intervals.MINUTE, from, asOf, cancel);
+            if (candles.isEmpty()) {
+                throw new SourceException("no 1m candles for " + symbol + " from " + source.displayName()
+                        + " in [" + java.time.Instant.ofEpochMilli(from) + ", " + java.time.Instant.ofEpochMilli(asOf) + ")");
+            }
+        }
+        OpenInterestSeries oi = null;
+        if (needs.contains(ModelInput.OPEN_INTEREST)) {
+            // A sample at exactly T still describes the window: ask for [T - W, T + 1).
+            oi = source.openInterest(symbol, OI_INTERVAL, from, asOf + 1, cancel);
+        }
+        TradeSeries trades = null;
+        if (needs.contains(ModelInput.TRADES)) {
+            trades = source.trades(symbol, from, asOf, cancel);
+            if (trades.size() == 0) {
+                throw new SourceException("no trades for " + symbol + " from " + source.displayName() + " in the window");
+            }
+            if (candles == null) candles = candlesForDrawing(source, symbol, from, asOf, cancel);
+        }
+        return new Loaded(new MarketInputs(candles, oi, trades), asOf);
+    }
+
+    private static long defaultAsOf(MarketDataSource source, String symbol, CancelToken cancel) {
+        if (source.id().equals("file") || source.id().equals("sim")) {
+            CandleSeries all = source.candles(symbol, Intervals.MINUTE, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, cancel);
+            if (all.isEmpty()) throw new SourceException("no 1m candles for " + symbol + " from " + source.displayName());
+            return all.lastCloseTime() + 1;
+        }
+        long now = System.currentTimeMillis();
+        return now - Math.floorMod(now, Intervals.MINUTE);
+    }
+
+    /** Trade-based models still draw candles when the source has them; without, the chart shows none. */
+    private static CandleSeries candlesForDrawing(MarketDataSource source, String symbol, long from, long to, CancelToken cancel) {
+        try {
+            CandleSeries c = source.candles(symbol, Intervals.MINUTE, from, to, cancel);
+            return c.isEmpty() ? null : c;
+        } catch (UnsupportedOperationException | SourceException e) {
+            return null;
+        }
+    }
+}
