@@ -17,7 +17,9 @@ public final class ChartFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
+        // A unique sibling, created with the default permissions (createTempFile would make it owner-only).
+        Path tmp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".part");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 ChartUtils.writeChartAsPNG(out, chart, width, height);

@@ -85,14 +85,16 @@ public final class MapChartFactory {
         XYPlot plot = new XYPlot(bars, priceAxis, notionalAxis, barRenderer);
         plot.setRangeAxis(1, cumulativeAxis);
         plot.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT);
-        plot.setDataset(1, curves);
-        plot.mapDatasetToRangeAxis(1, 1);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
         lines.setSeriesPaint(0, ChartTheme.LONG_LIQUIDATIONS);
         lines.setSeriesPaint(1, ChartTheme.SHORT_LIQUIDATIONS);
         lines.setSeriesStroke(0, new BasicStroke(2f));
         lines.setSeriesStroke(1, new BasicStroke(2f));
+        // The renderer before the dataset: without one, JFreeChart ranges dataset 1 with the stacked-bar
+        // renderer of dataset 0, which needs a TableXYDataset.
         plot.setRenderer(1, lines);
+        plot.setDataset(1, curves);
+        plot.mapDatasetToRangeAxis(1, 1);
         plot.setDomainPannable(true);
 
         ValueMarker priceMarker = new ValueMarker(price, ChartTheme.PRICE_LINE, ChartTheme.DASHED);

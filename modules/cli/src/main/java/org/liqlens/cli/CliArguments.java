@@ -124,6 +124,29 @@ final class CliArguments {
         }
     }
 
+    /** A span such as 90s, 10m, 2h or 1d, in milliseconds; null when the option is absent. */
+    Long duration(String name) {
+        String v = options.get(name);
+        if (v == null) return null;
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        if (s.length() >= 2) {
+            try {
+                long n = Long.parseLong(s.substring(0, s.length() - 1));
+                long unit = switch (s.charAt(s.length() - 1)) {
+                    case 's' -> 1_000L;
+                    case 'm' -> 60_000L;
+                    case 'h' -> 3_600_000L;
+                    case 'd' -> 86_400_000L;
+                    default -> 0L;
+                };
+                if (n > 0 && unit > 0 && n <= Long.MAX_VALUE / unit) return n * unit;
+            } catch (NumberFormatException e) {
+                // fall through to the message below
+            }
+        }
+        throw new UsageException("--" + name + " must be a positive whole number of s, m, h or d, e.g. 90s or 10m, not '" + v + "'");
+    }
+
     /** 12h, 24h, 3d, 7d, 30d (any whole number of m, h or d). */
     static long parseWindow(String v) {
         String s = v.trim().toLowerCase(Locale.ROOT);

@@ -133,6 +133,7 @@ final class EstimateCommand {
     private static String defaultSymbol(SourceSpec spec) {
         if (spec.id().equals("file")) {
             Path p = spec.path();
+            if (!Files.exists(p)) throw new UsageException("--source: no such file or directory: " + p);
             if (!Files.isDirectory(p) && p.getFileName() != null) {
                 Matcher m = ARCHIVE_SYMBOL.matcher(p.getFileName().toString());
                 if (m.matches()) return m.group(1).toUpperCase(Locale.ROOT);

@@ -4,11 +4,17 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CancellationException;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /**
  * {@code liqlens-cli}: the LiqLens engine without the desktop, for scripts. Every command prints its result
- * on stdout (JSON unless told otherwise) and, on failure, one line on stderr, never a stack trace:
- * exit status 2 for bad arguments, 1 for bad or unavailable data.
+ * on stdout (JSON unless told otherwise; {@code record} writes its file and a summary on stderr) and, on
+ * failure, one line on stderr, never a stack trace: exit status 2 for bad arguments, 1 for bad or
+ * unavailable data.
  */
 public final class LiqLensCli {
 
@@ -27,6 +33,10 @@ public final class LiqLensCli {
             "           the liquidation map at the as-of instant: buckets, totals, zones",
             "  heatmap  the same options plus [--columns N]; the time x price grid of surviving notional",
             "  models   the installed models, their parameters and required inputs",
+            "  record   --source binance --streams forceOrder[,aggTrade,kline] --out FILE [--symbol S]",
+            "           [--duration 10m] [--max-events N] [--ws-url URL] [--base-url URL]",
+            "           appends live liquidations (and trades, closed 1m candles) to FILE as JSON lines until",
+            "           --duration, --max-events or Ctrl-C; without --symbol, forceOrder records every symbol",
             "",
             "SRC: sim[:SEED] (the built-in simulated market), file:PATH (Binance 1m klines CSV or ZIP),",
             "     binance, bybit, okx (with --base-url URL and --ws-url URL to point elsewhere)",
@@ -36,8 +46,12 @@ public final class LiqLensCli {
     private LiqLensCli() { }
 
     public static void main(String[] args) {
+        // Charts are rendered off-screen; without this a desktop session would get a window-system client
+        // (on macOS a Dock icon) for a command-line run.
+        System.setProperty("java.awt.headless", "true");
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        logWarningsOnOneLine(err);
         int status = run(args, out, err);
         out.flush();
         System.exit(status);
@@ -55,8 +69,9 @@ public final class LiqLensCli {
                 case "map": return EstimateCommand.run(EstimateCommand.Kind.MAP, args, out);
                 case "heatmap": return EstimateCommand.run(EstimateCommand.Kind.HEATMAP, args, out);
                 case "models": return ModelsCommand.run(args, out);
+                case "record": return RecordCommand.run(args, err);
                 default:
-                    throw new UsageException("unknown command '" + args[0] + "' (commands: levels, map, heatmap, models; try --help)");
+                    throw new UsageException("unknown command '" + args[0] + "' (commands: levels, map, heatmap, models, record; try --help)");
             }
         } catch (UsageException e) {
             err.println("liqlens-cli: " + e.getMessage());
@@ -73,6 +88,37 @@ public final class LiqLensCli {
             err.println("liqlens-cli: " + oneLine(e));
             return BAD_DATA;
         }
+    }
+
+    /**
+     * The sources log through java.util.logging, whose default console output is two lines per record at
+     * INFO and up, with stack traces. On the command line only warnings matter (a damaged cache file, a
+     * dropped connection), and each gets one line like every other message here.
+     */
+    private static void logWarningsOnOneLine(PrintStream err) {
+        Logger root = Logger.getLogger("");
+        for (Handler h : root.getHandlers()) root.removeHandler(h);
+        Handler oneLine = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (!isLoggable(r)) return;
+                String message = new SimpleFormatter().formatMessage(r).replace('\n', ' ').replace('\r', ' ');
+                err.println("liqlens-cli: warning: " + message + (r.getThrown() == null ? "" : " (" + oneLine(r.getThrown()) + ")"));
+            }
+
+            @Override
+            public void flush() {
+                err.flush();
+            }
+
+            @Override
+            public void close() {
+                flush();
+            }
+        };
+        oneLine.setLevel(Level.WARNING);
+        root.setLevel(Level.WARNING);
+        root.addHandler(oneLine);
     }
 
     static String oneLine(Throwable e) {

@@ -109,9 +109,8 @@ public final class LiquidationEngine {
         LiquidationMap map = new LiquidationMap(plan.asOf, plan.price, plan.priceBuckets, plan.ladder.leverages(),
                 out.longByTier, out.shortByTier, out.totalLong, out.totalShort);
         List<Zone> zones = Zones.find(map, plan.zoneThreshold);
-        CandleSeries windowCandles = windowCandles(plan);
         return new EstimateResult(plan.symbol, plan.model.id(), plan.asOf, plan.windowMs, plan.price, heatmap, map, zones,
-                windowCandles, plan.ladder, plan.mmr, plan.params, out.levels);
+                windowCandles(plan), plan.ladder, plan.mmr, plan.params, out.levels);
     }
 
     /**
@@ -186,12 +185,12 @@ public final class LiquidationEngine {
             p.price = t.price(p.to - 1);
         }
         double wl = Double.POSITIVE_INFINITY, wh = Double.NEGATIVE_INFINITY;
+        final double[] lows = p.lows, highs = p.highs;
         for (int i = p.from; i < p.to; i++) {
-            wl = Math.min(wl, p.lows[i]);
-            wh = Math.max(wh, p.highs[i]);
+            double l = lows[i], h = highs[i];
+            if (l < wl) wl = l;
+            if (h > wh) wh = h;
         }
-        p.windowLow = wl;
-        p.windowHigh = wh;
 
         resolveParameters(p, model, r);
 
@@ -266,13 +265,19 @@ public final class LiquidationEngine {
         p.params = Collections.unmodifiableMap(resolved);
     }
 
-    private static CandleSeries windowCandles(Plan p) {
+    /** What builds the window's candles on demand, holding only the series it needs. */
+    private static java.util.function.Supplier<CandleSeries> windowCandles(Plan p) {
         CandleSeries c = p.candles;
-        if (p.basis == EventBasis.CANDLES) return c.slice(p.from, p.to);
+        int from = p.from, to = p.to;
+        long start = p.start, asOf = p.asOf, windowMs = p.windowMs;
+        if (p.basis == EventBasis.CANDLES) return () -> c.slice(from, to);
         if (c != null && !c.isEmpty()) {
-            int a = c.firstIndexOpenAtOrAfter(p.start), b = Math.max(a, c.endIndexClosedBefore(p.asOf));
-            return c.slice(a, b);
+            return () -> {
+                int a = c.firstIndexOpenAtOrAfter(start), b = Math.max(a, c.endIndexClosedBefore(asOf));
+                return c.slice(a, b);
+            };
         }
-        return TradeCandles.aggregate(p.trades, p.from, p.to, p.windowMs);
+        TradeSeries t = p.trades;
+        return () -> TradeCandles.aggregate(t, from, to, windowMs);
     }
 }

@@ -26,7 +26,6 @@ final class Plan {
 
     long asOf, windowMs, start;
     double price;
-    double windowLow, windowHigh;
 
     LeverageLadder ladder;
     double mmr;

@@ -16,10 +16,12 @@ import org.liqlens.engine.model.WeightScale;
  *     neither heatmap nor map: one comparison, and the commonest case for high leverage;</li>
  * <li>a monotonic stack of the record column minima of the later columns (each strictly below all earlier
  *     ones, nearest on top), and the same for maxima: the first later column whose minimum is {@code <= p}
- *     is the column of the first later event with {@code low <= p}. Found by galloping down from the top,
- *     then bisecting: O(log columns) on a stack of at most {@code columns} entries that stays in cache.
- *     Tiers are visited from the highest leverage outwards, so each search starts where the previous
- *     ended; a level beyond the deepest record survives.</li>
+ *     is the column of the first later event with {@code low <= p}. Found by galloping from where the same
+ *     tier's previous search ended (within a column the stack does not change and neighbouring openings
+ *     have similar prices, so that is usually the answer or next to it), then bisecting: O(log distance)
+ *     on a stack of at most {@code columns} entries that stays in cache. Tiers are visited from the
+ *     highest leverage outwards, each bounded by the previous tier's answer; a level beyond the deepest
+ *     record survives.</li>
  * </ul>
  * Without a heatmap the whole window is one column, the stack stays empty, and a level survives iff it
  * lies beyond every later event's low (or high): O(1) per level. {@link #levels} answers the exact
@@ -63,32 +65,41 @@ final class SweepKernel {
      * pending opening and swept once (real trade streams repeat price and side about two times in three).
      */
     private static final class EstimatePass {
+        static final int LONG = 0, SHORT = 1;
+
         final Plan pl;
         final double[] lows, highs;
         final int nb, nc, nt;
         final boolean grid, scaled;
         final long[] colStart;
-        final double lo, perUnit, price;
+        final double lo, perUnit;
         final long asOf;
         final WeightScale scale;
-        final double[] upLong, upShort, share;
-        final double downLong, downShort;
+        final double[] share;
+        // per side (0 long, 1 short): the liquidation price is (e * up[s][t]) / down[s], exactly as
+        // LiquidationPrice.binanceFresh evaluates it; sign[s] turns "cleared by a low <= p" (long) and
+        // "cleared by a high >= p" (short) into one comparison on sign * price
+        final double[][] up = new double[2][];
+        final double[] down = new double[2], sign = {1, -1}, signedPrice = new double[2];
         final double[] g;
-        final double[][] longT, shortT;
-        double totLong, totShort;
+        final double[][][] byTier = new double[2][][];
+        final double[] total = new double[2];
         long levels;
-        // record column minima of later columns (values increase bottom to top) and negated record maxima
-        final double[] lv, sv;
-        final int[] lc, sc;
-        int ls, ss;
-        double runLow = Double.POSITIVE_INFINITY, runNegHigh = Double.POSITIVE_INFINITY;
+        // per side: the record extremes of later columns, as sign * price (values increase bottom to top)
+        final double[][] stackValue = new double[2][];
+        final int[][] stackColumn = new int[2][];
+        final int[] stackSize = new int[2];
+        // per side and tier, where the last search ended: within a column the stacks do not change and
+        // neighbouring openings have similar prices, so the next search usually ends at or next to it
+        final int[][] hint = new int[2][];
+        // lowest low and highest high (as -high) of the visited events of the current column
+        final double[] run = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
         int c;
-        // the pending (merged) opening
+        // the pending (merged) opening, and the column extremes after it
         boolean pending;
         double pendEntry, pendLong, pendShort;
         long pendStamp;
-        // extremes of the events after the pending run (its members' own prices cannot clear its levels)
-        double pendRunLow, pendRunNegHigh;
+        final double[] pendRun = new double[2];
 
         EstimatePass(Plan pl, boolean withGrid) {
             this.pl = pl;
@@ -100,29 +111,29 @@ final class SweepKernel {
             colStart = grid ? pl.columnStarts : new long[] {pl.start, pl.asOf};
             lo = pl.priceBuckets.low;
             perUnit = pl.priceBuckets.perUnit;
-            price = pl.price;
             asOf = pl.asOf;
             scale = pl.scale;
             scaled = !scale.isIdentity();
-            // the liquidation price is evaluated exactly as LiquidationPrice.binanceFresh writes it
             nt = pl.ladder.size();
-            upLong = new double[nt];
-            upShort = new double[nt];
             share = new double[nt];
-            downLong = 1 - pl.mmr;
-            downShort = 1 + pl.mmr;
+            up[LONG] = new double[nt];
+            up[SHORT] = new double[nt];
             for (int t = 0; t < nt; t++) {
-                upLong[t] = 1 - 1 / pl.ladder.leverage(t);
-                upShort[t] = 1 + 1 / pl.ladder.leverage(t);
+                up[LONG][t] = 1 - 1 / pl.ladder.leverage(t);
+                up[SHORT][t] = 1 + 1 / pl.ladder.leverage(t);
                 share[t] = pl.ladder.weight(t);
             }
+            down[LONG] = 1 - pl.mmr;
+            down[SHORT] = 1 + pl.mmr;
+            signedPrice[LONG] = pl.price;
+            signedPrice[SHORT] = -pl.price;
             g = grid ? new double[nc * nb] : null;
-            longT = new double[nt][nb];
-            shortT = new double[nt][nb];
-            lv = new double[nc];
-            sv = new double[nc];
-            lc = new int[nc];
-            sc = new int[nc];
+            for (int s = 0; s < 2; s++) {
+                byTier[s] = new double[nt][nb];
+                stackValue[s] = new double[nc];
+                stackColumn[s] = new int[nc];
+                hint[s] = new int[nt];
+            }
             c = nc - 1;
         }
 
@@ -134,6 +145,7 @@ final class SweepKernel {
             final int chunk = Math.min(CHUNK, Math.max(1, to - from));
             final double[] ent = new double[chunk], lon = new double[chunk], sho = new double[chunk];
             final boolean mergeAnyStamp = !scaled;
+            final double[] run = this.run;
             long cStart = colStart[c];
             for (int ce = to; ce > from; ) {
                 final int cs = Math.max(from, ce - chunk);
@@ -149,7 +161,7 @@ final class SweepKernel {
                     }
                     final int k = i - cs;
                     final double e = ent[k], ln = lon[k], sn = sho[k];
-                    if (ln > 0 || sn > 0) {
+                    if (ln + sn > 0) {
                         levels += (ln > 0 ? nt : 0) + (sn > 0 ? nt : 0);
                         if (pending && e == pendEntry && (mergeAnyStamp || stamp == pendStamp)
                                 && lows[i + 1] >= e && highs[i + 1] <= e) {
@@ -162,25 +174,25 @@ final class SweepKernel {
                             pendLong = ln;
                             pendShort = sn;
                             pendStamp = stamp;
-                            pendRunLow = runLow;
-                            pendRunNegHigh = runNegHigh;
+                            pendRun[LONG] = run[LONG];
+                            pendRun[SHORT] = run[SHORT];
                         }
                     } else if (pending) {
                         sweepPending();
                     }
                     final double low = lows[i], negHigh = -highs[i];
-                    if (low < runLow) runLow = low;
-                    if (negHigh < runNegHigh) runNegHigh = negHigh;
+                    if (low < run[LONG]) run[LONG] = low;
+                    if (negHigh < run[SHORT]) run[SHORT] = negHigh;
                 }
                 ce = cs;
             }
             if (pending) sweepPending();
 
             Output out = new Output();
-            out.longByTier = longT;
-            out.shortByTier = shortT;
-            out.totalLong = totLong;
-            out.totalShort = totShort;
+            out.longByTier = byTier[LONG];
+            out.shortByTier = byTier[SHORT];
+            out.totalLong = total[LONG];
+            out.totalShort = total[SHORT];
             out.levels = levels;
             if (grid) {
                 pl.checkCancelled();
@@ -193,95 +205,71 @@ final class SweepKernel {
         /** Moves to the previous column: the current column's extremes join the stacks of later columns. */
         private void leaveColumn() {
             if (pending) sweepPending();
-            if (runLow != Double.POSITIVE_INFINITY) {
-                while (ls > 0 && lv[ls - 1] >= runLow) ls--;
-                lv[ls] = runLow;
-                lc[ls++] = c;
-                while (ss > 0 && sv[ss - 1] >= runNegHigh) ss--;
-                sv[ss] = runNegHigh;
-                sc[ss++] = c;
-                runLow = Double.POSITIVE_INFINITY;
-                runNegHigh = Double.POSITIVE_INFINITY;
+            for (int s = 0; s < 2; s++) {
+                double m = run[s];
+                if (m == Double.POSITIVE_INFINITY) continue;
+                double[] v = stackValue[s];
+                int n = stackSize[s];
+                while (n > 0 && v[n - 1] >= m) n--;
+                v[n] = m;
+                stackColumn[s][n++] = c;
+                stackSize[s] = n;
+                run[s] = Double.POSITIVE_INFINITY;
             }
             c--;
         }
 
-        /** Spreads the pending opening over the ladder and books each level by the column it dies in. */
         private void sweepPending() {
             pending = false;
-            final double e = pendEntry, ln = pendLong, sn = pendShort;
-            final long stamp = pendStamp;
-            final int row = c * nb, lastRow = (nc - 1) * nb;
+            final double ln = pendLong, sn = pendShort;
             double fCreate = 1, fT = 1;
             if (scaled) {
-                fT = scale.factor(stamp, asOf);
-                if (grid) fCreate = scale.factor(stamp, colStart[c + 1]);
+                fT = scale.factor(pendStamp, asOf);
+                if (grid) fCreate = scale.factor(pendStamp, colStart[c + 1]);
             }
-            final double[] g = this.g;
-            if (ln > 0) {
-                final double runLow = pendRunLow;
-                int hiK = ls - 1;
-                for (int t = nt - 1; t >= 0; t--) {
-                    final double p = e * upLong[t] / downLong;
-                    if (runLow <= p) continue;                     // cleared in its own column
-                    final double w = ln * share[t];
-                    final double x = (p - lo) * perUnit;
-                    final int b = x >= 0 && x < nb ? (int) x : -1;
-                    if (hiK >= 0 && lv[0] <= p) {                 // cleared in a later column
-                        final int kk = lastAtOrBelow(lv, hiK, p);
-                        hiK = kk;
-                        if (b >= 0) {
-                            final int cj = lc[kk];
-                            g[row + b] += w * fCreate;
-                            g[cj * nb + b] -= scaled ? w * scale.factor(stamp, colStart[cj + 1]) : w;
-                        }
-                    } else {
-                        hiK = -1;
-                        if (p >= price) {                          // beyond the final price
-                            if (grid && b >= 0 && c != nc - 1) {
-                                g[row + b] += w * fCreate;
-                                g[lastRow + b] -= w * fT;
-                            }
-                        } else {
-                            if (grid && b >= 0) g[row + b] += w * fCreate;
-                            final double wT = w * fT;
-                            totLong += wT;
-                            if (b >= 0) longT[t][b] += wT;
-                        }
+            // trades open one side only: pick it by value rather than by a branch on a coin flip
+            final int first = ln > 0 ? LONG : SHORT;
+            sweepSide(first, first == LONG ? ln : sn, fCreate, fT);
+            if (ln * sn > 0) sweepSide(SHORT, sn, fCreate, fT);
+        }
+
+        /** Spreads one side of the pending opening over the ladder and books each level by the column it dies in. */
+        private void sweepSide(final int s, final double notional, final double fCreate, final double fT) {
+            final double e = pendEntry, sg = sign[s], dn = down[s], ownRun = pendRun[s], beyond = signedPrice[s];
+            final long stamp = pendStamp;
+            final double[] upS = up[s], v = stackValue[s], g = this.g;
+            final int[] cols = stackColumn[s], hints = hint[s];
+            final double[][] tiers = byTier[s];
+            final int row = c * nb, lastRow = (nc - 1) * nb;
+            int hiK = stackSize[s] - 1;
+            for (int t = nt - 1; t >= 0; t--) {
+                final double p = e * upS[t] / dn;
+                final double q = sg * p;
+                if (ownRun <= q) continue;                         // cleared in its own column
+                final double w = notional * share[t];
+                final double x = (p - lo) * perUnit;
+                final int b = x >= 0 && x < nb ? (int) x : -1;
+                if (hiK >= 0 && v[0] <= q) {                      // cleared in a later column
+                    final int kk = lastAtOrBelow(v, hiK, hints[t], q);
+                    hiK = kk;
+                    hints[t] = kk;
+                    if (b >= 0) {
+                        final int cj = cols[kk];
+                        g[row + b] += w * fCreate;
+                        g[cj * nb + b] -= scaled ? w * scale.factor(stamp, colStart[cj + 1]) : w;
                     }
-                }
-            }
-            if (sn > 0) {
-                final double runNegHigh = pendRunNegHigh;
-                int hiK = ss - 1;
-                for (int t = nt - 1; t >= 0; t--) {
-                    final double p = e * upShort[t] / downShort;
-                    final double q = -p;
-                    if (runNegHigh <= q) continue;
-                    final double w = sn * share[t];
-                    final double x = (p - lo) * perUnit;
-                    final int b = x >= 0 && x < nb ? (int) x : -1;
-                    if (hiK >= 0 && sv[0] <= q) {
-                        final int kk = lastAtOrBelow(sv, hiK, q);
-                        hiK = kk;
-                        if (b >= 0) {
-                            final int cj = sc[kk];
+                } else {
+                    hiK = -1;
+                    if (q >= beyond) {                              // beyond the final price
+                        if (grid && b >= 0 && c != nc - 1) {
                             g[row + b] += w * fCreate;
-                            g[cj * nb + b] -= scaled ? w * scale.factor(stamp, colStart[cj + 1]) : w;
+                            g[lastRow + b] -= w * fT;
                         }
                     } else {
-                        hiK = -1;
-                        if (p <= price) {
-                            if (grid && b >= 0 && c != nc - 1) {
-                                g[row + b] += w * fCreate;
-                                g[lastRow + b] -= w * fT;
-                            }
-                        } else {
-                            if (grid && b >= 0) g[row + b] += w * fCreate;
-                            final double wT = w * fT;
-                            totShort += wT;
-                            if (b >= 0) shortT[t][b] += wT;
-                        }
+                        if (grid && b >= 0) g[row + b] += w * fCreate;
+                        final double wT = w * fT;
+                        total[s] += wT;
+                        if (b >= 0) tiers[t][b] += wT;
                     }
                 }
             }
@@ -356,6 +344,33 @@ final class SweepKernel {
             }
             ce = cs;
         }
+    }
+
+    /**
+     * The largest k in [0, hi] with {@code v[k] <= p}, given {@code v[0] <= p} and v strictly increasing:
+     * gallop from {@code hint} (clamped into [0, hi]) towards the answer, then bisect. O(log distance).
+     */
+    static int lastAtOrBelow(double[] v, int hi, int hint, double p) {
+        int h = hint >= hi ? hi : Math.max(hint, 0);
+        if (!(v[h] <= p)) return lastAtOrBelow(v, h, p);
+        if (h == hi || v[h + 1] > p) return h;
+        int good = h + 1, bad, step = 2;
+        while (true) {
+            int probe = h + step;
+            if (probe >= hi) {
+                if (v[hi] <= p) return hi;
+                bad = hi;
+                break;
+            }
+            if (v[probe] > p) { bad = probe; break; }
+            good = probe;
+            step <<= 1;
+        }
+        while (bad - good > 1) {
+            int mid = (good + bad) >>> 1;
+            if (v[mid] <= p) good = mid; else bad = mid;
+        }
+        return good;
     }
 
     /**

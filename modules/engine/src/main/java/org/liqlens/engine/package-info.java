@@ -22,11 +22,16 @@
  *     liquidation price with cum = 0 and one MMR ({@code entry * (1 - 1/L) / (1 - MMR)} long,
  *     {@code entry * (1 + 1/L) / (1 + MMR)} short).</li>
  * <li>Clearing (§3, §4). A long level at p created by event i dies at the first later event j with
- *     {@code low_j <= p} (short: {@code high_j >= p}); its own event never clears it. Found by a monotonic
- *     stack walked from the last event back, O(log n) per level.</li>
+ *     {@code low_j <= p} (short: {@code high_j >= p}); its own event never clears it. One pass from the last
+ *     event back answers it with monotonic stacks and galloping binary search, O(log n) per level and O(n)
+ *     memory. The estimate needs only the column a level dies in (the map only whether it survives), so
+ *     its stacks hold per-column extremes and a running extreme of the current column settles most levels
+ *     in O(1); {@link org.liqlens.engine.LiquidationEngine#levels} uses event-level stacks for the exact
+ *     clearing event. Runs of trades at one price merge before this step: their levels are identical.</li>
  * <li>Heatmap (§4). A 2-D difference array (+w at the creation column, −w at the clearing column) and one
  *     pass along time. Time-varying weights G enter as {@code w(t) = G(t) * w / G(created)}, evaluated as
- *     ratios at each column's end so that nothing overflows.</li>
+ *     ratios at each column's end so that nothing overflows or cancels catastrophically (details in the
+ *     sweep's source, {@code SweepKernel}). A brute-force reference, {@code NaiveSweep}, checks it in tests.</li>
  * <li>Map and zones (§5) at T from the surviving levels.</li>
  * </ol>
  *
@@ -43,6 +48,8 @@
  * <li>m1/m3 split a candle without taker-buy volume 50/50, like m2.</li>
  * <li>Buckets: p lies in bucket {@code floor((p - low) * (B / (high - low)))}; levels outside the range count
  *     in the map's totals but in no bucket.</li>
+ * <li>Liquidation prices are evaluated exactly as written, {@code (entry * (1 - 1/L)) / (1 - MMR)}: quoted
+ *     prices do land exactly on levels, and a different evaluation order flips such ties.</li>
  * <li>m2's alignment of open-interest intervals and candles: see
  *     {@link org.liqlens.engine.model.builtin.OpenInterestFlowModel}.</li>
  * </ul>

@@ -24,40 +24,45 @@ class EngineTimingTest {
         CandleSeries month = TestData.randomCandles("BTCUSDT", START, 30 * 1440, 11);
         EstimateRequest m1Month = EstimateRequest.builder(MarketInputs.of(month), "m1").window(30 * 86_400_000L)
                 .buckets(1000).columns(1440).build();
-        report("m1 30 d of 1m, 1000 x 1440", engine, m1Month, 40, 1);
-        report("m3 30 d of 1m, 1000 x 1440", engine, m1Month.toBuilder().build().toBuilder().build(), 0, 0);
+        report("m1 30 d of 1m, 1000 x 1440", engine, m1Month, 40);
         EstimateRequest m3Month = EstimateRequest.builder(MarketInputs.of(month), "m3").window(30 * 86_400_000L)
                 .buckets(1000).columns(1440).build();
-        report("m3 30 d of 1m, 1000 x 1440", engine, m3Month, 20, 1);
-        report("m1 30 d of 1m, map only", engine, m1Month.toBuilder().columns(0).build(), 20, 1);
+        report("m3 30 d of 1m, 1000 x 1440", engine, m3Month, 20);
+        report("m1 30 d of 1m, map only", engine, m1Month.toBuilder().columns(0).build(), 20);
 
         CandleSeries year = TestData.randomCandles("BTCUSDT", START, 525_600, 12);
         EstimateRequest m1Year = EstimateRequest.builder(MarketInputs.of(year), "m1").window(365 * 86_400_000L)
                 .buckets(1000).columns(1440).build();
-        report("m1 1 y of 1m, 1000 x 1440", engine, m1Year, 10, 1);
+        report("m1 1 y of 1m, 1000 x 1440", engine, m1Year, 10);
+        year = null;
 
         int n = 10_000_000;
-        TradeSeries trades = TestData.randomTrades("BTCUSDT", START, n, 13);
-        long span = trades.time(n - 1) - trades.time(0) + 1;
-        EstimateRequest m1t = EstimateRequest.builder(MarketInputs.ofTrades(trades), "m1t").window(span)
-                .buckets(1000).columns(1440).build();
-        double ms = report("m1t 10M trades, 1000 x 1440", engine, m1t, 6, 1);
-        System.out.printf("    -> %.1f M trades/s%n", n / ms / 1000);
-        ms = report("m1t 10M trades, map only", engine, m1t.toBuilder().columns(0).build(), 6, 1);
-        System.out.printf("    -> %.1f M trades/s%n", n / ms / 1000);
+        for (String kind : new String[] {"random walk", "runs (p=0.64)"}) {
+            TradeSeries trades = kind.startsWith("random") ? TestData.randomTrades("BTCUSDT", START, n, 13)
+                    : TestData.runTrades("BTCUSDT", START, n, 0.64, 13);
+            long span = trades.time(n - 1) - trades.time(0) + 1;
+            EstimateRequest m1t = EstimateRequest.builder(MarketInputs.ofTrades(trades), "m1t").window(span).build();
+            for (int[] shape : new int[][] {{1000, 1440}, {400, 480}, {400, 0}}) {
+                double ms = report("m1t 10M " + kind + ", " + shape[0] + " x " + shape[1], engine,
+                        m1t.toBuilder().buckets(shape[0]).columns(shape[1]).build(), 6);
+                System.out.printf("    -> %.1f M trades/s%n", n / ms / 1000);
+            }
+        }
     }
 
-    private static double report(String name, LiquidationEngine engine, EstimateRequest r, int runs, int unused) {
+    /** Median thread CPU time of {@code runs} estimates after warm-up, in ms. */
+    private static double report(String name, LiquidationEngine engine, EstimateRequest r, int runs) {
         if (runs == 0) return 0;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < Math.max(3, runs / 2); i++) engine.estimate(r);
         double[] t = new double[runs];
         for (int i = 0; i < runs; i++) {
-            long a = System.nanoTime();
+            long a = mx.getCurrentThreadCpuTime();
             engine.estimate(r);
-            t[i] = (System.nanoTime() - a) / 1e6;
+            t[i] = (mx.getCurrentThreadCpuTime() - a) / 1e6;
         }
         Arrays.sort(t);
-        System.out.printf("%-34s median %8.2f ms   min %8.2f ms%n", name, t[runs / 2], t[0]);
+        System.out.printf("%-40s median %8.2f ms   min %8.2f ms (thread CPU time)%n", name, t[runs / 2], t[0]);
         return t[runs / 2];
     }
 }

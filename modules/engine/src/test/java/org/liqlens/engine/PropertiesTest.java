@@ -60,7 +60,7 @@ class PropertiesTest {
             out.add(Arguments.of("m2 BTC 10d 15m", EstimateRequest.builder(MarketInputs.of(d.candles, d.oi), "m2").param("oiIntervalMinutes", 15)
                     .window(10 * DAY).columns(100).buckets(120).build()));
         }
-        if (out.isEmpty()) out.add(Arguments.of("(shared data absent: skipping real-data cases)", null));
+        if (out.isEmpty()) out.add(Arguments.of("…/shared/data absent: skipping real-data test", null));
         return out.stream();
     }
 

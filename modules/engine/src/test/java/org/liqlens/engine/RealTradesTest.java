@@ -58,7 +58,8 @@ class RealTradesTest {
         int n = trades.size();
         assertTrue(n > 20_000);
         long asOf = trades.time(n - 1) - 10_000;            // the last ten seconds stay outside
-        long window = asOf - trades.time(0) - 5_000;        // so do the first five
+        long window = 150_000;                              // two and a half minutes: about 10,000 trades
+        assertTrue(asOf - window > trades.time(0), "the window lies inside the capture");
         int buckets = 250;
         EstimateRequest.Builder rb = EstimateRequest.builder(MarketInputs.ofTrades(trades), model)
                 .asOf(asOf).window(window).columns(columns).buckets(buckets);

@@ -33,7 +33,7 @@ public final class TestData {
     /** The file, or the test is skipped with a clear message when the shared data is not there. */
     public static Path require(String name) {
         Path f = dataDir().resolve(name);
-        assumeTrue(Files.isRegularFile(f), dataDir() + " (…/shared/data) absent or without " + name + ": skipping real-data test");
+        assumeTrue(Files.isRegularFile(f), "…/shared/data absent: skipping real-data test (no " + f + ")");
         return f;
     }
 

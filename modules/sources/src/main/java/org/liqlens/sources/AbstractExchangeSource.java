@@ -52,15 +52,15 @@ public abstract class AbstractExchangeSource implements MarketDataSource {
     @Override
     public final CandleSeries candles(String symbol, long intervalMs, long fromMs, long toMs, CancelToken cancel) {
         String sym = symbol.trim().toUpperCase(Locale.ROOT);
-        fromMs = Math.max(fromMs, EARLIEST_MS);
-        toMs = Math.min(toMs, settings.clock().millis() + intervalMs);
-        if (fromMs >= toMs) {
+        long from = Math.max(fromMs, EARLIEST_MS);
+        long to = Math.min(toMs, settings.clock().millis() + intervalMs);
+        if (from >= to) {
             return CandleSeries.builder(sym, intervalMs, 0).build();
         }
         if (cache == null) {
-            return fetchCandles(sym, intervalMs, fromMs, toMs, cancel);
+            return fetchCandles(sym, intervalMs, from, to, cancel);
         }
-        return cache.candles(id(), sym, intervalMs, fromMs, toMs, cancel,
+        return cache.candles(id(), sym, intervalMs, from, to, cancel,
                 (f, t, c) -> fetchCandles(sym, intervalMs, f, t, c));
     }
 }

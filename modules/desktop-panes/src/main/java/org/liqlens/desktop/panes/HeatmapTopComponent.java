@@ -3,8 +3,8 @@ package org.liqlens.desktop.panes;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Font;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.JLabel;
@@ -14,6 +14,7 @@ import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.liqlens.charts.HeatmapChartFactory;
 import org.liqlens.engine.EstimateResult;
+import org.liqlens.sources.CancelToken;
 import org.netbeans.api.progress.ProgressHandle;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
@@ -50,7 +51,7 @@ public final class HeatmapTopComponent extends TopComponent {
     private final PaneSpec spec;
     private final JLabel status = new JLabel("", SwingConstants.CENTER);
     private transient RequestProcessor.Task task;
-    private transient AtomicBoolean cancelled;
+    private transient CancelToken cancel;
     private transient EstimateResult result;
 
     public HeatmapTopComponent(PaneSpec spec) {
@@ -88,30 +89,38 @@ public final class HeatmapTopComponent extends TopComponent {
 
     @Override
     protected void componentClosed() {
-        if (cancelled != null) cancelled.set(true);
+        if (cancel != null) cancel.cancel();
         if (task != null) task.cancel();
     }
 
     private void startEstimate() {
         status.setText(Bundle.MSG_Loading());
-        AtomicBoolean stop = new AtomicBoolean();
-        cancelled = stop;
-        task = ESTIMATES.create(() -> estimate(stop));
+        CancelToken token = CancelToken.create();
+        cancel = token;
+        task = ESTIMATES.create(() -> estimate(token));
         task.schedule(0);
     }
 
     /** Runs off the EDT. */
-    private void estimate(AtomicBoolean stop) {
+    private void estimate(CancelToken token) {
         ProgressHandle progress = ProgressHandle.createHandle(Bundle.MSG_Estimating(spec.title()), () -> {
-            stop.set(true);
+            token.cancel();
             return true;
         });
         progress.start();
         try {
             progress.switchToIndeterminate();
-            EstimateResult r = PaneEstimator.estimate(spec, stop::get);
+            long started = System.nanoTime();
+            EstimateResult r = PaneEstimator.estimate(spec, token);
+            long estimated = System.nanoTime();
             JFreeChart chart = HeatmapChartFactory.create(r, PaneEstimator.sourceLabel(spec), spec.isSimulated());
-            SwingUtilities.invokeLater(() -> show(r, chart));
+            long charted = System.nanoTime();
+            SwingUtilities.invokeLater(() -> {
+                show(r, chart);
+                long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                LOG.log(Level.INFO, "{0}: load + estimate {1} ms, chart {2} ms; shown {3} ms after JVM start",
+                        new Object[] {spec.title(), (estimated - started) / 1_000_000, (charted - estimated) / 1_000_000, sinceJvmStart});
+            });
         } catch (CancellationException ex) {
             SwingUtilities.invokeLater(() -> status.setText(Bundle.MSG_Cancelled()));
         } catch (RuntimeException ex) {

@@ -2,19 +2,49 @@ package org.liqlens.desktop.panes;
 
 import java.awt.event.ActionEvent;
 import java.awt.event.ActionListener;
+import org.liqlens.sources.SourceSpec;
+import org.openide.DialogDescriptor;
+import org.openide.DialogDisplayer;
+import org.openide.NotifyDescriptor;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.awt.ActionReferences;
 import org.openide.awt.ActionRegistration;
 import org.openide.util.NbBundle.Messages;
 
-/** Window › New Heatmap Pane: another pane on the default spec, to dock beside the first. */
+/**
+ * Window › New Heatmap Pane… (also on the toolbar): choose exchange, symbol, model and window, and dock a
+ * new pane beside the others. The form remembers the last choice for the session.
+ */
 @ActionID(category = "Window", id = "org.liqlens.desktop.panes.NewHeatmapPaneAction")
-@ActionRegistration(displayName = "#CTL_NewHeatmapPaneAction")
-@ActionReference(path = "Menu/Window", position = 10)
-@Messages("CTL_NewHeatmapPaneAction=New Heatmap Pane")
+@ActionRegistration(displayName = "#CTL_NewHeatmapPaneAction", iconBase = "org/liqlens/desktop/panes/newpane16.png")
+@ActionReferences({
+    @ActionReference(path = "Menu/Window", position = 10),
+    @ActionReference(path = "Toolbars/File", position = 10),
+    @ActionReference(path = "Shortcuts", name = "D-N")
+})
+@Messages({
+    "CTL_NewHeatmapPaneAction=New Heatmap Pane…",
+    "TITLE_NewPane=New Heatmap Pane",
+    "# {0} - problem",
+    "MSG_BadPane=Cannot open this pane: {0}"
+})
 public final class NewHeatmapPaneAction implements ActionListener {
+    private static PaneSpec last = PaneSpec.DEFAULT;
+
     @Override
     public void actionPerformed(ActionEvent e) {
-        HeatmapTopComponent.open(PaneSpec.DEFAULT);
+        NewPanePanel form = new NewPanePanel(last, PaneEstimator.engine().models());
+        DialogDescriptor d = new DialogDescriptor(form, Bundle.TITLE_NewPane());
+        if (DialogDisplayer.getDefault().notify(d) != DialogDescriptor.OK_OPTION) return;
+        try {
+            PaneSpec spec = form.spec();
+            SourceSpec.parse(spec.source()); // reject a malformed source here, not in the pane
+            last = spec;
+            HeatmapTopComponent.open(spec);
+        } catch (IllegalArgumentException ex) {
+            DialogDisplayer.getDefault().notify(new NotifyDescriptor.Message(Bundle.MSG_BadPane(ex.getMessage()),
+                    NotifyDescriptor.WARNING_MESSAGE));
+        }
     }
 }

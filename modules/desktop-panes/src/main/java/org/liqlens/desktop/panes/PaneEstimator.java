@@ -1,57 +1,68 @@
 package org.liqlens.desktop.panes;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 import org.liqlens.engine.EstimateRequest;
 import org.liqlens.engine.EstimateResult;
 import org.liqlens.engine.LiquidationEngine;
-import org.liqlens.engine.market.MarketInputs;
-import org.liqlens.engine.sim.SimulatedMarket;
+import org.liqlens.engine.model.LiquidationModel;
+import org.liqlens.sources.CancelToken;
+import org.liqlens.sources.MarketDataSource;
+import org.liqlens.sources.SourceSpec;
+import org.liqlens.sources.load.WindowLoader;
+import org.openide.util.Lookup;
 
 /**
- * Loads a pane's market data and runs the engine for it, off the EDT. The engine is the same one the CLI
- * and the export use, so a pane shows exactly the numbers {@code liqlens-cli} prints for the same spec.
+ * Loads a pane's window and runs the engine for it, off the EDT, through exactly the path
+ * {@code liqlens-cli map|heatmap} takes ({@link SourceSpec}, {@link WindowLoader}, {@link LiquidationEngine}),
+ * so a pane shows the numbers the CLI prints for the same source, symbol, model, window and as-of.
  */
 final class PaneEstimator {
     /** Heatmap resolution of a pane: enough for a full-screen pane without being wasteful. */
     static final int COLUMNS = 480;
     static final int BUCKETS = 400;
 
-    private static final LiquidationEngine ENGINE = LiquidationEngine.standard();
-    /** Simulated markets by seed: several panes on the same seed share one generated series. */
-    private static final ConcurrentHashMap<Long, SimulatedMarket.Data> SIMULATED = new ConcurrentHashMap<>();
+    /**
+     * Configured sources by spec text, so panes on one source share its in-memory data (the sim's series).
+     * Cleared when the source settings change.
+     */
+    private static final Map<String, MarketDataSource> SOURCES = new ConcurrentHashMap<>();
+
+    static {
+        SourceSettings.preferences().addPreferenceChangeListener(e -> SOURCES.clear());
+    }
 
     private PaneEstimator() { }
 
-    static EstimateResult estimate(PaneSpec spec, BooleanSupplier cancelled) {
-        MarketInputs inputs = load(spec);
-        long asOf = inputs.candles().lastCloseTime() + 1;
-        EstimateRequest request = EstimateRequest.builder(inputs, spec.modelId())
-                .asOf(asOf)
+    /**
+     * The models installed right now. The default Lookup reads every enabled module's META-INF/services, so a
+     * model module installed through Tools › Plugins shows up without a restart; ServiceLoader on our own
+     * class loader would not see it.
+     */
+    static LiquidationEngine engine() {
+        return LiquidationEngine.of(Lookup.getDefault().lookupAll(LiquidationModel.class));
+    }
+
+    static EstimateResult estimate(PaneSpec spec, CancelToken cancel) {
+        LiquidationEngine engine = engine();
+        LiquidationModel model = engine.model(spec.modelId());
+        WindowLoader.Loaded loaded = WindowLoader.load(source(spec), spec.symbol(), model.requiredInputs(), null,
+                spec.windowMs(), cancel);
+        EstimateRequest request = EstimateRequest.builder(loaded.inputs(), model.id())
+                .asOf(loaded.asOfMs())
                 .window(spec.windowMs())
                 .buckets(BUCKETS)
                 .columns(COLUMNS)
-                .cancelled(cancelled)
+                .cancelled(cancel::isCancelled)
                 .build();
-        return ENGINE.estimate(request);
+        return engine.estimate(request);
     }
 
     static String sourceLabel(PaneSpec spec) {
-        if (spec.isSimulated()) return "simulated market, seed " + seed(spec);
-        return spec.source();
+        return source(spec).displayName();
     }
 
-    private static MarketInputs load(PaneSpec spec) {
-        if (!spec.isSimulated()) {
-            throw new IllegalArgumentException("source '" + spec.source() + "' is not available in this build yet");
-        }
-        SimulatedMarket.Data data = SIMULATED.computeIfAbsent(seed(spec),
-                s -> SimulatedMarket.generate(spec.symbol(), s, SimulatedMarket.DEFAULT_END_MS, SimulatedMarket.DEFAULT_DAYS));
-        return new MarketInputs(data.candles1m(), data.openInterest5m(), null);
-    }
-
-    private static long seed(PaneSpec spec) {
-        int colon = spec.source().indexOf(':');
-        return colon < 0 ? SimulatedMarket.DEFAULT_SEED : Long.parseLong(spec.source().substring(colon + 1));
+    private static MarketDataSource source(PaneSpec spec) {
+        return SOURCES.computeIfAbsent(spec.source(), text -> SourceSettings.apply(SourceSpec.parse(text)).open());
     }
 }

@@ -39,6 +39,22 @@ public final class CandleSeries {
         this.takerBuyQuoteVolume = Arrays.copyOf(b.takerBuyQuoteVolume, b.size);
     }
 
+    /** A series over copies of ranges of already validated columns (used by {@link #slice}). */
+    private CandleSeries(String symbol, long intervalMs, int from, int to, long[] openTime, double[] open, double[] high,
+                         double[] low, double[] close, double[] volume, double[] quoteVolume, double[] takerBuyQuoteVolume) {
+        this.symbol = symbol;
+        this.intervalMs = intervalMs;
+        this.size = to - from;
+        this.openTime = Arrays.copyOfRange(openTime, from, to);
+        this.open = Arrays.copyOfRange(open, from, to);
+        this.high = Arrays.copyOfRange(high, from, to);
+        this.low = Arrays.copyOfRange(low, from, to);
+        this.close = Arrays.copyOfRange(close, from, to);
+        this.volume = Arrays.copyOfRange(volume, from, to);
+        this.quoteVolume = Arrays.copyOfRange(quoteVolume, from, to);
+        this.takerBuyQuoteVolume = Arrays.copyOfRange(takerBuyQuoteVolume, from, to);
+    }
+
     public static Builder builder(String symbol, long intervalMs) {
         return new Builder(symbol, intervalMs, 1024);
     }
@@ -86,11 +102,9 @@ public final class CandleSeries {
     /** Candles [from, to) as a new series sharing nothing with this one. */
     public CandleSeries slice(int from, int to) {
         Objects.checkFromToIndex(from, to, size);
-        Builder b = new Builder(symbol, intervalMs, Math.max(1, to - from));
-        for (int i = from; i < to; i++) {
-            b.add(openTime[i], open[i], high[i], low[i], close[i], volume[i], quoteVolume[i], takerBuyQuoteVolume[i]);
-        }
-        return b.build();
+        // rows were validated when this series was built: copy the column ranges directly
+        return new CandleSeries(symbol, intervalMs, from, to, openTime, open, high, low, close, volume, quoteVolume,
+                takerBuyQuoteVolume);
     }
 
     /** Direct read access for hot loops (no copy: callers must not modify). */

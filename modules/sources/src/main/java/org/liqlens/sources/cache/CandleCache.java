@@ -54,6 +54,11 @@ public final class CandleCache {
     private static final int BYTES_PER_CANDLE = 8 * 8;
     /** How long after midnight UTC a day counts as final: exchanges publish the last candle at its close. */
     public static final long SETTLE_MS = 2 * Intervals.MINUTE;
+    /**
+     * Missing days are fetched at most this many at a time and stored before the next batch, so that a long
+     * download that fails half-way keeps what it got and the next attempt resumes after it.
+     */
+    static final int MAX_DAYS_PER_FETCH = 5;
 
     /** Fetches closed candles with open time in {@code [fromMs, toMs)} (the cache asks for whole days). */
     @FunctionalInterface
@@ -79,7 +84,7 @@ public final class CandleCache {
 
     /**
      * Candles with open time in {@code [fromMs, toMs)}, from day files where present and complete, the rest
-     * from {@code fetcher} (one call per run of consecutive missing days).
+     * from {@code fetcher} (one call per run of up to {@value #MAX_DAYS_PER_FETCH} consecutive missing days).
      */
     public CandleSeries candles(String exchange, String symbol, long intervalMs, long fromMs, long toMs,
                                 CancelToken cancel, RangeFetcher fetcher) {
@@ -103,7 +108,7 @@ public final class CandleCache {
                 continue;
             }
             int end = d;
-            while (end < days && byDay[end] == null) {
+            while (end < days && byDay[end] == null && end - d < MAX_DAYS_PER_FETCH) {
                 end++;
             }
             cancel.throwIfCancelled();

@@ -104,7 +104,9 @@ public final class HttpFetcher {
                     waitMs = retryAfter >= 0 ? retryAfter : policy.backoff().delayMs(attempt);
                     lastProblem = "HTTP " + status + " (rate limited)" + describe(error);
                 } else if (status >= 500) {
-                    waitMs = policy.backoff().delayMs(attempt);
+                    long retryAfter = retryAfterMs(response); // a 503 may say when to come back
+                    waitMs = retryAfter >= 0 && retryAfter <= policy.maxRetryAfterMs() ? retryAfter
+                            : policy.backoff().delayMs(attempt);
                     lastProblem = "HTTP " + status + describe(error) + snippetIfNoJson(node, body);
                 } else if (error != null) {
                     if (!error.retryable()) {

@@ -138,6 +138,23 @@ class BinanceFuturesClientTest {
     }
 
     @Test
+    void droppedConnectionsAndTimeoutsAreRetried() {
+        CandleSeries clean = fetchRange();
+        client = new BinanceFuturesClient(client.settings().withHttpClient(client.settings().httpClient().newBuilder()
+                .readTimeout(java.time.Duration.ofMillis(300)).build()));
+        fake.failNext(body -> new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        fake.failNext(body -> new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE));
+        fake.failNext(body -> FakeBinance.json(body).throttleBody(body.length() / 2, 1, java.util.concurrent.TimeUnit.SECONDS));
+
+        CandleSeries afterFault = fetchRange();
+
+        TestSupport.assertSameCandles(clean, afterFault);
+        // OkHttp itself retries a connection dropped before any response once; the timeout and the stalled
+        // body are ours to retry, with backoff.
+        assertEquals(List.of(100L, 200L), sleeper.waits);
+    }
+
+    @Test
     void truncatedJsonIsRetriedThenGivesAClearError() {
         CandleSeries clean = fetchRange();
         fake.failNext(body -> FakeBinance.json(body.substring(0, body.length() / 2)));
@@ -203,6 +220,7 @@ class BinanceFuturesClientTest {
         try (MockWebServer s = new MockWebServer()) {
             String real = TestSupport.payload("binance_openInterestHist_real_hexdocs.json");
             s.enqueue(new MockResponse().setBody("[" + real + "]"));
+            s.enqueue(new MockResponse().setBody("[" + TestSupport.payload("binance_openInterestHist_real_repodoc.json") + "]"));
             s.start();
             BinanceFuturesClient c = new BinanceFuturesClient(TestSupport.settingsFor(s, sleeper, 1616438700000L + Intervals.HOUR));
             OpenInterestSeries oi = c.openInterestHist("BTCUSDT", 5 * Intervals.MINUTE, 1616438700000L - Intervals.HOUR,
@@ -211,6 +229,12 @@ class BinanceFuturesClientTest {
             assertEquals(1616438700000L, oi.time(0));
             assertEquals(34085.0, oi.openInterest(0));
             assertEquals(1927265695.27131325, oi.openInterestValue(0));
+
+            BinanceFuturesClient later = new BinanceFuturesClient(TestSupport.settingsFor(s, sleeper, 1783306800000L + Intervals.HOUR));
+            OpenInterestSeries other = later.openInterestHist("BTCUSDT", Intervals.HOUR, 1783306800000L, 1783306800000L + 1, CancelToken.NONE);
+            assertEquals(1783306800000L, other.time(0));
+            assertEquals(104882.705, other.openInterest(0));
+            assertEquals(6653666199.09, other.openInterestValue(0));
         }
     }
 

@@ -130,6 +130,25 @@ class CandleCacheTest {
     }
 
     @Test
+    void aDownloadThatFailsHalfWayKeepsItsCompleteDaysAndResumesAfterThem() {
+        CandleSeries expected = direct(T0, T0 + 8 * D);
+        // Days are fetched five at a time: the first batch (5 x 1440 = 7200 rows, 5 pages) succeeds, then the
+        // exchange fails every attempt of the next page until the client gives up.
+        for (int i = 0; i < 5; i++) fake.failNext(body -> FakeBinance.json(body));
+        for (int i = 0; i < TestSupport.FAST_RETRY.maxAttempts(); i++) {
+            fake.failNext(body -> new okhttp3.mockwebserver.MockResponse().setResponseCode(503));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(org.liqlens.sources.SourceException.class,
+                () -> cached().candles("BTCUSDT", Intervals.MINUTE, T0, T0 + 8 * D, CancelToken.NONE));
+        assertTrue(Files.isRegularFile(dayFile(4)));
+        assertFalse(Files.exists(dayFile(5)));
+
+        fake.requests.clear();
+        TestSupport.assertSameCandles(expected, cached().candles("BTCUSDT", Intervals.MINUTE, T0, T0 + 8 * D, CancelToken.NONE));
+        assertEquals(T0 + 5 * D, requestedStarts().get(0), "the second attempt starts where the first stopped");
+    }
+
+    @Test
     void theCurrentDayIsNeverCachedAsComplete() {
         CandleSeries first = cached().candles("BTCUSDT", Intervals.MINUTE, T0 + 9 * D, NOW, CancelToken.NONE);
         assertEquals(1440 + 12 * 60, first.size(), "today up to the last minute closed before noon");

@@ -172,6 +172,35 @@ class BybitClientTest {
     }
 
     @Test
+    void webSocketKlinesGoThroughTheGapFiller() {
+        List<org.liqlens.sources.Candle> closed = new ArrayList<>();
+        List<org.liqlens.sources.Candle> forming = new ArrayList<>();
+        LiveListener listener = new LiveListener() {
+            @Override public void onCandle(org.liqlens.sources.Candle c) { closed.add(c); }
+            @Override public void onCandleUpdate(org.liqlens.sources.Candle c) { forming.add(c); }
+        };
+        BybitLiveFeed feed = new BybitLiveFeed("BTCUSDT", EnumSet.of(LiveStream.KLINE_1M), listener,
+                new org.liqlens.sources.live.CandleGapFiller(Intervals.MINUTE, Long.MIN_VALUE, (f, t) -> {
+                    throw new AssertionError("no gap expected");
+                }, listener));
+        // The shape of Bybit's documented kline push.
+        String msg = "{\"topic\":\"kline.1.BTCUSDT\",\"data\":[{\"start\":1672324800000,\"end\":1672324859999,\"interval\":\"1\","
+                + "\"open\":\"16649.5\",\"close\":\"16677\",\"high\":\"16677\",\"low\":\"16608\",\"volume\":\"2.081\","
+                + "\"turnover\":\"34666.4005\",\"confirm\":%s,\"timestamp\":1672324988882}],\"ts\":1672324988882,\"type\":\"snapshot\"}";
+        feed.onMessage(String.format(msg, "false"));
+        feed.onMessage(String.format(msg, "true"));
+        assertEquals(1, forming.size());
+        assertEquals(1, closed.size());
+        org.liqlens.sources.Candle c = closed.get(0);
+        assertEquals(1672324800000L, c.openTime());
+        assertEquals(Intervals.MINUTE, c.intervalMs());
+        assertEquals(16649.5, c.open());
+        assertEquals(16608.0, c.low());
+        assertEquals(34666.4005, c.quoteVolume());
+        assertTrue(Double.isNaN(c.takerBuyQuoteVolume()));
+    }
+
+    @Test
     void webSocketTradesAndLiquidations() {
         List<Trade> trades = new ArrayList<>();
         List<RealisedLiquidation> liqs = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.liqlens.engine.market.CandleSeries;
 import org.liqlens.engine.market.OpenInterestSeries;
 import org.liqlens.engine.market.TradeSeries;
 import org.liqlens.sources.MalformedDataException;
+import org.liqlens.sources.TestSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -102,6 +103,22 @@ class BadRowTest {
         }
         MalformedDataException e = assertThrows(MalformedDataException.class, () -> BinanceVisionImporter.klines(zip));
         assertEquals("BTCUSDT-1m-2024-01.zip!BTCUSDT-1m-2024-01.csv:3: high 10.2 is below low 10.5", e.getMessage());
+    }
+
+    @Test
+    void theRealArchiveRowFromTheDesignNotes() throws IOException {
+        Path p = write("BTCUSDT-1m-2024-01.csv", TestSupport.payload("binance_klines_archive_row.csv") + "\n");
+        CandleSeries c = BinanceVisionImporter.klines(p);
+        assertEquals("BTCUSDT", c.symbol());
+        assertEquals(1704067200000L, c.openTime(0));
+        assertEquals(1704067259999L, c.closeTime(0));
+        assertEquals(42314.00, c.open(0));
+        assertEquals(42335.80, c.high(0));
+        assertEquals(42289.60, c.low(0));
+        assertEquals(42331.90, c.close(0));
+        assertEquals(289.641, c.volume(0));
+        assertEquals(12256155.25625, c.quoteVolume(0));
+        assertEquals(7414459.86355, c.takerBuyQuoteVolume(0));
     }
 
     @Test

@@ -148,6 +148,21 @@ class OkxClientTest {
     }
 
     @Test
+    void webSocketTradeOfAnInverseFuture() {
+        List<Trade> trades = new ArrayList<>();
+        // BTC-USD-220527 is an inverse (coin-margined) future: one contract is worth 100 USD.
+        OkxInstrument future = new OkxInstrument("BTC-USD-220527", 100, "USD", "inverse", 0.1, 1, "live");
+        OkxLiveFeed feed = new OkxLiveFeed(future, EnumSet.of(LiveStream.TRADES), new LiveListener() {
+            @Override public void onTrade(Trade t) { trades.add(t); }
+        });
+        feed.onMessage(TestSupport.payload("okx_ws_trades_cryptofeed.json"));
+        assertEquals(1, trades.size());
+        assertEquals(30218.8, trades.get(0).price());
+        assertEquals(100 / 30218.8, trades.get(0).quantity(), 1e-15, "1 contract x 100 USD / price");
+        assertEquals(1652459199958L, trades.get(0).time());
+    }
+
+    @Test
     void inverseContractsAreWorthQuoteCurrency() {
         OkxInstrument inverse = new OkxInstrument("BTC-USD-SWAP", 100, "USD", "inverse", 0.1, 1, "live");
         assertEquals(100 * 100 / 50_000.0, inverse.baseQuantity(100, 50_000), 1e-15);

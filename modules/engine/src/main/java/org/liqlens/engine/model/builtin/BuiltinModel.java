@@ -92,14 +92,10 @@ abstract class BuiltinModel implements LiquidationModel {
         for (int i = from, k = 0; i < to; i++, k++) {
             double px = p[i];
             double n = px * q[i];
+            double sold = sellerTaker[i] ? n : 0.0;   // a select, not a branch on a coin flip
             entry[k] = px;
-            if (sellerTaker[i]) {
-                longN[k] = 0;
-                shortN[k] = n;
-            } else {
-                longN[k] = n;
-                shortN[k] = 0;
-            }
+            longN[k] = n - sold;
+            shortN[k] = sold;
         }
     }
 }
