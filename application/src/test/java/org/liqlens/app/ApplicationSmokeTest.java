@@ -37,9 +37,14 @@ public class ApplicationSmokeTest extends NbTestCase {
     }
 
     public void testStartupHeatmapPaneOpensAndPaintsAHeatmap() throws Exception {
-        TopComponent pane = waitForReadyPane(120_000);
-        assertNotNull("no heatmap pane reported ready within 120 s", pane);
-        assertEquals("the start-up pane is the simulated BTCUSDT m1 3d pane", "BTCUSDT m1 3d (sim)", pane.getName());
+        TopComponent pane = waitForReadyPane("BTCUSDT m1 3d (sim)", 120_000);
+        assertNotNull("the start-up heatmap pane (simulated BTCUSDT, m1, 3d) did not report ready within 120 s", pane);
+        TopComponent map = waitForReadyPane("BTCUSDT m1 3d map (sim)", 60_000);
+        assertNotNull("the start-up map pane did not report ready within 60 s", map);
+        AtomicReference<String> modes = new AtomicReference<>();
+        EventQueue.invokeAndWait(() -> modes.set(WindowManager.getDefault().findMode(pane).getName() + "/"
+                + WindowManager.getDefault().findMode(map).getName()));
+        assertEquals("heatmap in the editor area, map in the branded side mode", "editor/liqlensProfiles", modes.get());
 
         AtomicReference<String> mainTitle = new AtomicReference<>();
         AtomicReference<BufferedImage> shot = new AtomicReference<>();
@@ -77,13 +82,13 @@ public class ApplicationSmokeTest extends NbTestCase {
         assertTrue("a painted heatmap has bright (orange/yellow) cells, got " + warm, warm > 50);
     }
 
-    private static TopComponent waitForReadyPane(long timeoutMs) throws Exception {
+    private static TopComponent waitForReadyPane(String name, long timeoutMs) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
             AtomicReference<TopComponent> found = new AtomicReference<>();
             EventQueue.invokeAndWait(() -> {
                 for (TopComponent tc : TopComponent.getRegistry().getOpened()) {
-                    if (Boolean.TRUE.equals(tc.getClientProperty(READY))) found.set(tc);
+                    if (name.equals(tc.getName()) && Boolean.TRUE.equals(tc.getClientProperty(READY))) found.set(tc);
                 }
             });
             if (found.get() != null) return found.get();

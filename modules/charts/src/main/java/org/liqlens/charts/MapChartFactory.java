@@ -10,6 +10,7 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
@@ -40,7 +41,16 @@ public final class MapChartFactory {
 
     private MapChartFactory() { }
 
+    /** The map with price on the horizontal axis, as a stand-alone picture (CLI, export). */
     public static JFreeChart create(EstimateResult result, String sourceLabel, boolean simulated) {
+        return create(result, sourceLabel, simulated, PlotOrientation.VERTICAL);
+    }
+
+    /**
+     * @param orientation {@link PlotOrientation#HORIZONTAL} puts price on the vertical axis, so that a map
+     *                    docked beside a heatmap lines up with the heatmap's price axis
+     */
+    public static JFreeChart create(EstimateResult result, String sourceLabel, boolean simulated, PlotOrientation orientation) {
         LiquidationMap m = result.map();
         double price = result.price();
         double[] leverages = m.leverages();
@@ -83,8 +93,15 @@ public final class MapChartFactory {
         }
 
         XYPlot plot = new XYPlot(bars, priceAxis, notionalAxis, barRenderer);
+        plot.setOrientation(orientation);
+        if (orientation == PlotOrientation.HORIZONTAL) {
+            // Price runs up the left edge like the heatmap's; notional grows to the right.
+            plot.setDomainAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+            plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+            priceAxis.setLabel(null);
+        }
         plot.setRangeAxis(1, cumulativeAxis);
-        plot.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT);
+        plot.setRangeAxisLocation(1, orientation == PlotOrientation.HORIZONTAL ? AxisLocation.TOP_OR_RIGHT : AxisLocation.BOTTOM_OR_RIGHT);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
         lines.setSeriesPaint(0, ChartTheme.LONG_LIQUIDATIONS);
         lines.setSeriesPaint(1, ChartTheme.SHORT_LIQUIDATIONS);

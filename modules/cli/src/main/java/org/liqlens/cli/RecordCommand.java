@@ -37,13 +37,11 @@ final class RecordCommand {
             "duration", "max-events");
 
     /** {@code --streams} names (Binance's stream names) and what they subscribe to. */
-    private static final Map<String, LiveStream> STREAM_NAMES = new LinkedHashMap<>();
-    static {
-        STREAM_NAMES.put("forceorder", LiveStream.LIQUIDATIONS);
-        STREAM_NAMES.put("aggtrade", LiveStream.TRADES);
-        STREAM_NAMES.put("kline", LiveStream.KLINE_1M);
-        STREAM_NAMES.put("kline_1m", LiveStream.KLINE_1M);
-    }
+    private static final Map<String, LiveStream> STREAM_NAMES = Map.of(
+            "forceorder", LiveStream.LIQUIDATIONS,
+            "aggtrade", LiveStream.TRADES,
+            "kline", LiveStream.KLINE_1M,
+            "kline_1m", LiveStream.KLINE_1M);
 
     /**
      * Binance's subscription symbol for the market-wide {@code !forceOrder@arr} (see BinanceLiveFeed): the

@@ -14,12 +14,15 @@ import javax.swing.JTextField;
 import org.liqlens.engine.model.LiquidationModel;
 import org.openide.util.NbBundle.Messages;
 
-/** The form of Window › New Heatmap Pane: exchange (source) x symbol x model x window. */
+/** The form of Window › New Chart Pane: exchange (source) x symbol x model x window, heatmap or map. */
 @Messages({
     "LBL_Source=Source:",
     "LBL_Symbol=Symbol:",
     "LBL_Model=Model:",
     "LBL_Window=Window:",
+    "LBL_View=View:",
+    "LBL_ViewHeatmap=Heatmap (time × price)",
+    "LBL_ViewMap=Map (price profile now)",
     "LBL_Browse=Files…",
     "HINT_Source=sim or sim:SEED (offline simulated market), binance, bybit, okx, or file:PATH (Binance archive files)"
 })
@@ -32,6 +35,7 @@ final class NewPanePanel extends JPanel {
     private final JTextField symbol = new JTextField("BTCUSDT", 12);
     private final JComboBox<ModelChoice> model = new JComboBox<>();
     private final JComboBox<String> window = new JComboBox<>(WINDOWS);
+    private final JComboBox<String> view = new JComboBox<>(new String[] {Bundle.LBL_ViewHeatmap(), Bundle.LBL_ViewMap()});
 
     /** A model in the combo box: shows "m1 — Leverage ladder", keeps the id. */
     record ModelChoice(String id, String name) {
@@ -64,6 +68,11 @@ final class NewPanePanel extends JPanel {
         row(c, 1, Bundle.LBL_Symbol(), symbol);
         row(c, 2, Bundle.LBL_Model(), model);
         row(c, 3, Bundle.LBL_Window(), window);
+        row(c, 4, Bundle.LBL_View(), view);
+    }
+
+    PaneKind kind() {
+        return view.getSelectedIndex() == 1 ? PaneKind.MAP : PaneKind.HEATMAP;
     }
 
     private void row(GridBagConstraints c, int y, String label, java.awt.Component field) {

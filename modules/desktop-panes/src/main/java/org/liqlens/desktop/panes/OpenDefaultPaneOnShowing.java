@@ -4,16 +4,17 @@ import org.openide.windows.OnShowing;
 import org.openide.windows.TopComponent;
 
 /**
- * Opens the default heatmap pane (simulated BTCUSDT, m1, 3d) once the main window shows, unless a pane
- * is already open. The simulated market needs no network, so the app is useful on first start offline.
+ * Opens the default panes (simulated BTCUSDT, m1, 3d: the heatmap, and the map beside it) once the main
+ * window shows, unless a chart pane is already open. The simulated market needs no network, so the app is useful on first start offline.
  */
 @OnShowing
 public final class OpenDefaultPaneOnShowing implements Runnable {
     @Override
     public void run() {
         for (TopComponent tc : TopComponent.getRegistry().getOpened()) {
-            if (tc instanceof HeatmapTopComponent) return;
+            if (tc instanceof ChartPaneTopComponent) return;
         }
-        HeatmapTopComponent.open(PaneSpec.DEFAULT);
+        ChartPaneTopComponent.open(PaneSpec.DEFAULT, PaneKind.MAP);
+        ChartPaneTopComponent.open(PaneSpec.DEFAULT, PaneKind.HEATMAP);
     }
 }

@@ -43,7 +43,7 @@ final class PaneEstimator {
         return LiquidationEngine.of(Lookup.getDefault().lookupAll(LiquidationModel.class));
     }
 
-    static EstimateResult estimate(PaneSpec spec, CancelToken cancel) {
+    static EstimateResult estimate(PaneSpec spec, PaneKind kind, CancelToken cancel) {
         LiquidationEngine engine = engine();
         LiquidationModel model = engine.model(spec.modelId());
         WindowLoader.Loaded loaded = WindowLoader.load(source(spec), spec.symbol(), model.requiredInputs(), null,
@@ -52,7 +52,7 @@ final class PaneEstimator {
                 .asOf(loaded.asOfMs())
                 .window(spec.windowMs())
                 .buckets(BUCKETS)
-                .columns(COLUMNS)
+                .columns(kind == PaneKind.HEATMAP ? COLUMNS : 0) // a map needs no time grid
                 .cancelled(cancel::isCancelled)
                 .build();
         return engine.estimate(request);

@@ -36,8 +36,8 @@ public record PaneSpec(String source, String symbol, String modelId, long window
         return org.liqlens.charts.WindowLabels.format(windowMs);
     }
 
-    /** Short tab title, e.g. "BTCUSDT m1 3d". */
-    public String title() {
-        return symbol + " " + modelId + " " + windowLabel() + (isSimulated() ? " (sim)" : "");
+    /** Short tab title, e.g. "BTCUSDT m1 3d (sim)" for a heatmap, "BTCUSDT m1 3d map (sim)" for a map. */
+    public String title(PaneKind kind) {
+        return symbol + " " + modelId + " " + windowLabel() + kind.titleSuffix() + (isSimulated() ? " (sim)" : "");
     }
 }

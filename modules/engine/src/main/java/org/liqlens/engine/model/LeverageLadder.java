@@ -43,6 +43,9 @@ public final class LeverageLadder {
             sum += w;
         }
         if (!(sum > 0)) throw new IllegalArgumentException("the leverage ladder has no tier with a positive weight");
+        // Weights that already sum to 1 (the defaults 0.10 + 0.25 + ... are 1.0000000000000002 in binary) stay
+        // as written: dividing by that sum would turn 0.10 into 0.10000000000000002 in every printed parameter.
+        if (Math.abs(sum - 1.0) <= 1e-12) sum = 1.0;
         Arrays.sort(order, (a, b) -> Double.compare(leverages[a], leverages[b]));
         int n = 0;
         for (int i = 0; i < order.length; i++) if (weights[order[i]] > 0) n++;

@@ -13,23 +13,23 @@ import org.openide.awt.ActionRegistration;
 import org.openide.util.NbBundle.Messages;
 
 /**
- * Window › New Heatmap Pane… (also on the toolbar): choose exchange, symbol, model and window, and dock a
- * new pane beside the others. The form remembers the last choice for the session.
+ * Window › New Chart Pane… (also on the toolbar, Ctrl+N): choose exchange, symbol, model, window and heatmap or
+ * map, and dock a new pane beside the others. The form remembers the last choice for the session.
  */
-@ActionID(category = "Window", id = "org.liqlens.desktop.panes.NewHeatmapPaneAction")
-@ActionRegistration(displayName = "#CTL_NewHeatmapPaneAction", iconBase = "org/liqlens/desktop/panes/newpane16.png")
+@ActionID(category = "Window", id = "org.liqlens.desktop.panes.NewChartPaneAction")
+@ActionRegistration(displayName = "#CTL_NewChartPaneAction", iconBase = "org/liqlens/desktop/panes/newpane16.png")
 @ActionReferences({
     @ActionReference(path = "Menu/Window", position = 10),
     @ActionReference(path = "Toolbars/File", position = 10),
     @ActionReference(path = "Shortcuts", name = "D-N")
 })
 @Messages({
-    "CTL_NewHeatmapPaneAction=New Heatmap Pane…",
-    "TITLE_NewPane=New Heatmap Pane",
+    "CTL_NewChartPaneAction=New Chart Pane…",
+    "TITLE_NewPane=New Chart Pane",
     "# {0} - problem",
     "MSG_BadPane=Cannot open this pane: {0}"
 })
-public final class NewHeatmapPaneAction implements ActionListener {
+public final class NewChartPaneAction implements ActionListener {
     private static PaneSpec last = PaneSpec.DEFAULT;
 
     @Override
@@ -41,7 +41,7 @@ public final class NewHeatmapPaneAction implements ActionListener {
             PaneSpec spec = form.spec();
             SourceSpec.parse(spec.source()); // reject a malformed source here, not in the pane
             last = spec;
-            HeatmapTopComponent.open(spec);
+            ChartPaneTopComponent.open(spec, form.kind());
         } catch (IllegalArgumentException ex) {
             DialogDisplayer.getDefault().notify(new NotifyDescriptor.Message(Bundle.MSG_BadPane(ex.getMessage()),
                     NotifyDescriptor.WARNING_MESSAGE));

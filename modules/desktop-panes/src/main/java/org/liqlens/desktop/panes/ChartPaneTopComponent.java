@@ -12,7 +12,9 @@ import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
 import org.liqlens.charts.HeatmapChartFactory;
+import org.liqlens.charts.MapChartFactory;
 import org.liqlens.engine.EstimateResult;
 import org.liqlens.sources.CancelToken;
 import org.netbeans.api.progress.ProgressHandle;
@@ -23,42 +25,46 @@ import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
 
 /**
- * A docked liquidation-heatmap pane for one {@link PaneSpec}. The estimate runs on a background
+ * A docked chart pane for one {@link PaneSpec}: the liquidation heatmap or the liquidation map. The estimate runs on a background
  * {@link RequestProcessor} with a cancellable NetBeans progress bar; the EDT only swaps in the finished
  * chart. Panes are not persisted by the window system (PERSISTENCE_NEVER): which panes to reopen is the
  * workspace's job, not a serialised Swing tree's.
  */
-@TopComponent.Description(preferredID = "LiqLensHeatmap", persistenceType = TopComponent.PERSISTENCE_NEVER)
+@TopComponent.Description(preferredID = "LiqLensChartPane", persistenceType = TopComponent.PERSISTENCE_NEVER)
 @Messages({
     "# {0} - pane title",
-    "MSG_Estimating=Estimating liquidation heatmap {0}…",
+    "MSG_Estimating=Estimating {0}…",
     "MSG_Loading=Loading market data…",
     "MSG_Cancelled=Cancelled. Close and reopen the pane to estimate again.",
     "# {0} - error message",
     "MSG_Failed=Could not estimate this pane: {0}",
     "# {0} - pane title",
-    "HINT_Heatmap=Liquidation heatmap: {0}"
+    "HINT_Heatmap=Liquidation heatmap: {0}",
+    "# {0} - pane title",
+    "HINT_Map=Liquidation map: {0}"
 })
-public final class HeatmapTopComponent extends TopComponent {
+public final class ChartPaneTopComponent extends TopComponent {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(HeatmapTopComponent.class.getName());
+    private static final Logger LOG = Logger.getLogger(ChartPaneTopComponent.class.getName());
     /** Shared by every pane: two estimates at a time keeps a 2-core machine responsive. */
     private static final RequestProcessor ESTIMATES = new RequestProcessor("LiqLens estimates", 2, true);
     /** Set to Boolean.TRUE once a chart is showing; tests and tools read it. */
     public static final String PROPERTY_READY = "liqlens.heatmap.ready";
-    public static final String EDITOR_MODE = "editor";
 
     private final PaneSpec spec;
+    private final PaneKind kind;
     private final JLabel status = new JLabel("", SwingConstants.CENTER);
     private transient RequestProcessor.Task task;
     private transient CancelToken cancel;
     private transient EstimateResult result;
 
-    public HeatmapTopComponent(PaneSpec spec) {
+    public ChartPaneTopComponent(PaneSpec spec, PaneKind kind) {
         this.spec = spec;
-        setName(spec.title());
-        setDisplayName(spec.title());
-        setToolTipText(Bundle.HINT_Heatmap(spec.title()));
+        this.kind = kind;
+        String title = spec.title(kind);
+        setName(title);
+        setDisplayName(title);
+        setToolTipText(kind == PaneKind.HEATMAP ? Bundle.HINT_Heatmap(title) : Bundle.HINT_Map(title));
         setLayout(new BorderLayout());
         status.setForeground(new Color(0x9A94B4));
         status.setFont(status.getFont().deriveFont(Font.PLAIN, 13f));
@@ -67,10 +73,10 @@ public final class HeatmapTopComponent extends TopComponent {
         add(status, BorderLayout.CENTER);
     }
 
-    /** Opens a pane for {@code spec} docked in the chart area and makes it active. */
-    public static HeatmapTopComponent open(PaneSpec spec) {
-        HeatmapTopComponent tc = new HeatmapTopComponent(spec);
-        Mode mode = WindowManager.getDefault().findMode(EDITOR_MODE);
+    /** Opens a pane for {@code spec} docked in its kind's mode and makes it active. */
+    public static ChartPaneTopComponent open(PaneSpec spec, PaneKind kind) {
+        ChartPaneTopComponent tc = new ChartPaneTopComponent(spec, kind);
+        Mode mode = WindowManager.getDefault().findMode(kind.mode());
         if (mode != null) mode.dockInto(tc);
         tc.open();
         tc.requestActive();
@@ -78,6 +84,8 @@ public final class HeatmapTopComponent extends TopComponent {
     }
 
     public PaneSpec spec() { return spec; }
+
+    public PaneKind kind() { return kind; }
 
     /** The estimate this pane shows, or null while it is being computed. */
     public EstimateResult result() { return result; }
@@ -103,7 +111,7 @@ public final class HeatmapTopComponent extends TopComponent {
 
     /** Runs off the EDT. */
     private void estimate(CancelToken token) {
-        ProgressHandle progress = ProgressHandle.createHandle(Bundle.MSG_Estimating(spec.title()), () -> {
+        ProgressHandle progress = ProgressHandle.createHandle(Bundle.MSG_Estimating(getName()), () -> {
             token.cancel();
             return true;
         });
@@ -111,15 +119,18 @@ public final class HeatmapTopComponent extends TopComponent {
         try {
             progress.switchToIndeterminate();
             long started = System.nanoTime();
-            EstimateResult r = PaneEstimator.estimate(spec, token);
+            EstimateResult r = PaneEstimator.estimate(spec, kind, token);
             long estimated = System.nanoTime();
-            JFreeChart chart = HeatmapChartFactory.create(r, PaneEstimator.sourceLabel(spec), spec.isSimulated());
+            String label = PaneEstimator.sourceLabel(spec);
+            JFreeChart chart = kind == PaneKind.HEATMAP
+                    ? HeatmapChartFactory.create(r, label, spec.isSimulated())
+                    : MapChartFactory.create(r, label, spec.isSimulated(), PlotOrientation.HORIZONTAL);
             long charted = System.nanoTime();
             SwingUtilities.invokeLater(() -> {
                 show(r, chart);
                 long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 LOG.log(Level.INFO, "{0}: load + estimate {1} ms, chart {2} ms; shown {3} ms after JVM start",
-                        new Object[] {spec.title(), (estimated - started) / 1_000_000, (charted - estimated) / 1_000_000, sinceJvmStart});
+                        new Object[] {getName(), (estimated - started) / 1_000_000, (charted - estimated) / 1_000_000, sinceJvmStart});
             });
         } catch (CancellationException ex) {
             SwingUtilities.invokeLater(() -> status.setText(Bundle.MSG_Cancelled()));
