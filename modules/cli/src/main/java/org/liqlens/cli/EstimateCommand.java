@@ -27,6 +27,7 @@ import org.liqlens.engine.PriceRange;
 import org.liqlens.engine.Zone;
 import org.liqlens.engine.model.LiquidationModel;
 import org.liqlens.sources.CancelToken;
+import org.liqlens.sources.Intervals;
 import org.liqlens.sources.MarketDataSource;
 import org.liqlens.sources.SourceSpec;
 import org.liqlens.sources.load.WindowLoader;
@@ -39,7 +40,7 @@ final class EstimateCommand {
     enum Kind { MAP, HEATMAP }
 
     private static final Set<String> MAP_OPTIONS = Set.of("source", "symbol", "model", "window", "at", "mmr", "buckets",
-            "range", "format", "png", "width", "height", "param", "base-url", "ws-url", "cache-dir", "zone-threshold");
+            "range", "format", "png", "width", "height", "param", "base-url", "ws-url", "cache-dir", "zone-threshold", "interval");
     private static final Set<String> HEATMAP_OPTIONS;
     static {
         java.util.HashSet<String> s = new java.util.HashSet<>(MAP_OPTIONS);
@@ -91,7 +92,13 @@ final class EstimateCommand {
             throw new UsageException("--source: " + e.getMessage());
         }
 
-        WindowLoader.Loaded loaded = WindowLoader.load(source, symbol, model.requiredInputs(), at, window, CancelToken.NONE);
+        long interval;
+        try {
+            interval = Intervals.parse(a.string("interval", "1m"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--interval must be a candle interval such as 1m, 5m or 1h, not '" + a.string("interval", "") + "'");
+        }
+        WindowLoader.Loaded loaded = WindowLoader.load(source, symbol, model.requiredInputs(), at, window, interval, CancelToken.NONE);
         EstimateRequest.Builder request = EstimateRequest.builder(loaded.inputs(), model.id())
                 .asOf(loaded.asOfMs())
                 .window(window)

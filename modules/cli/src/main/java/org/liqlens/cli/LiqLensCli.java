@@ -29,7 +29,7 @@ public final class LiqLensCli {
             "  levels   --side long|short --entry P --leverage L [--mmr R] [--notional N --symbol S]",
             "           liquidation and bankruptcy price of one fresh isolated position (Binance USD-M)",
             "  map      --source SRC [--symbol S] --model ID --window 12h|24h|3d|7d|30d [--at ISO-8601]",
-            "           [--mmr R] [--buckets N] [--range LOW:HIGH] [--format json|csv] [--png FILE [--width W --height H]]",
+            "           [--mmr R] [--buckets N] [--range LOW:HIGH] [--interval 1m|5m|…] [--format json|csv] [--png FILE [--width W --height H]]",
             "           the liquidation map at the as-of instant: buckets, totals, zones",
             "  heatmap  the same options plus [--columns N]; the time x price grid of surviving notional",
             "  models   the installed models, their parameters and required inputs",

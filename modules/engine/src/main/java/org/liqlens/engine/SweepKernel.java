@@ -59,10 +59,21 @@ final class SweepKernel {
     }
 
     /**
-     * State of one backward pass. Consecutive events of one column with the same entry, whose own range is
-     * that single price (trades: low = high = price), create identical levels with identical fates: none of
-     * them can clear another's levels, which lie strictly beyond the entry. Such a run is merged into one
-     * pending opening and swept once (real trade streams repeat price and side about two times in three).
+     * State of one backward pass, in two stages.
+     *
+     * <p>Staging, event by event: the column extremes, the column changes, and the openings, which are
+     * appended per side to the current <em>batch</em>. Consecutive events of one column with the same entry,
+     * whose own range is that single price (trades: low = high = price), create identical levels with
+     * identical fates: none of them can clear another's levels, which lie strictly beyond the entry. Such a run
+     * is merged into one opening (real trade streams repeat price and side about two times in three).
+     *
+     * <p>Sweeping, batch by batch: a batch holds openings of one column only, so the stacks are the same for
+     * all of them; it is swept when the pass leaves the column (before the column joins the stacks) or when
+     * it is full. Each side and tier is one pass over the batch's primitive arrays: the liquidation prices of
+     * a tier in one vectorisable loop, then the fates. Within a pass the outcomes (own column, later column,
+     * survivor) are mostly the same, so the branches predict well, and the search hint is the previous
+     * opening's answer in the same tier. A level's search is bounded by its higher-leverage neighbour's
+     * answer (kept per opening), because a lower leverage lies farther from the entry.
      */
     private static final class EstimatePass {
         static final int LONG = 0, SHORT = 1;
@@ -100,6 +111,14 @@ final class SweepKernel {
         double pendEntry, pendLong, pendShort;
         long pendStamp;
         final double[] pendRun = new double[2];
+        // the batch, per side: entry, notional, the column extreme after the opening (sign * price), its stamp
+        // (scaled models), and the search bound left by the previous tier; q is scratch for a tier's sign * price
+        final int cap;
+        final double[][] bEntry = new double[2][], bNotional = new double[2][], bOwn = new double[2][];
+        final long[][] bStamp = new long[2][];
+        final int[][] bBound = new int[2][];
+        final int[] bSize = new int[2];
+        final double[] q, fCreate, fT;
 
         EstimatePass(Plan pl, boolean withGrid) {
             this.pl = pl;
@@ -128,12 +147,21 @@ final class SweepKernel {
             signedPrice[LONG] = pl.price;
             signedPrice[SHORT] = -pl.price;
             g = grid ? new double[nc * nb] : null;
+            cap = Math.min(CHUNK, Math.max(1, pl.to - pl.from));
             for (int s = 0; s < 2; s++) {
                 byTier[s] = new double[nt][nb];
                 stackValue[s] = new double[nc];
                 stackColumn[s] = new int[nc];
                 hint[s] = new int[nt];
+                bEntry[s] = new double[cap];
+                bNotional[s] = new double[cap];
+                bOwn[s] = new double[cap];
+                bBound[s] = new int[cap];
+                if (scaled) bStamp[s] = new long[cap];
             }
+            q = new double[cap];
+            fCreate = scaled ? new double[cap] : null;
+            fT = scaled ? new double[cap] : null;
             c = nc - 1;
         }
 
@@ -168,7 +196,7 @@ final class SweepKernel {
                             pendLong += ln;
                             pendShort += sn;
                         } else {
-                            if (pending) sweepPending();
+                            if (pending) stagePending();
                             pending = true;
                             pendEntry = e;
                             pendLong = ln;
@@ -178,7 +206,7 @@ final class SweepKernel {
                             pendRun[SHORT] = run[SHORT];
                         }
                     } else if (pending) {
-                        sweepPending();
+                        stagePending();
                     }
                     final double low = lows[i], negHigh = -highs[i];
                     if (low < run[LONG]) run[LONG] = low;
@@ -186,7 +214,8 @@ final class SweepKernel {
                 }
                 ce = cs;
             }
-            if (pending) sweepPending();
+            if (pending) stagePending();
+            sweepBatch();
 
             Output out = new Output();
             out.longByTier = byTier[LONG];
@@ -204,7 +233,8 @@ final class SweepKernel {
 
         /** Moves to the previous column: the current column's extremes join the stacks of later columns. */
         private void leaveColumn() {
-            if (pending) sweepPending();
+            if (pending) stagePending();
+            sweepBatch();
             for (int s = 0; s < 2; s++) {
                 double m = run[s];
                 if (m == Double.POSITIVE_INFINITY) continue;
@@ -219,60 +249,91 @@ final class SweepKernel {
             c--;
         }
 
-        private void sweepPending() {
+        /** Appends the pending opening to the batch of each side on which it opens notional. */
+        private void stagePending() {
             pending = false;
-            final double ln = pendLong, sn = pendShort;
-            double fCreate = 1, fT = 1;
-            if (scaled) {
-                fT = scale.factor(pendStamp, asOf);
-                if (grid) fCreate = scale.factor(pendStamp, colStart[c + 1]);
-            }
-            // trades open one side only: pick it by value rather than by a branch on a coin flip
-            final int first = ln > 0 ? LONG : SHORT;
-            sweepSide(first, first == LONG ? ln : sn, fCreate, fT);
-            if (ln * sn > 0) sweepSide(SHORT, sn, fCreate, fT);
+            stage(LONG, pendLong);
+            stage(SHORT, pendShort);
+            if (bSize[LONG] == cap || bSize[SHORT] == cap) sweepBatch();
         }
 
-        /** Spreads one side of the pending opening over the ladder and books each level by the column it dies in. */
-        private void sweepSide(final int s, final double notional, final double fCreate, final double fT) {
-            final double e = pendEntry, sg = sign[s], dn = down[s], ownRun = pendRun[s], beyond = signedPrice[s];
-            final long stamp = pendStamp;
-            final double[] upS = up[s], v = stackValue[s], g = this.g;
-            final int[] cols = stackColumn[s], hints = hint[s];
-            final double[][] tiers = byTier[s];
+        private void stage(int s, double notional) {
+            final int n = bSize[s];
+            bEntry[s][n] = pendEntry;
+            bNotional[s][n] = notional;
+            bOwn[s][n] = pendRun[s];
+            if (scaled) bStamp[s][n] = pendStamp;
+            bSize[s] = notional > 0 ? n + 1 : n;   // trades open one side: a select, not a branch on a coin flip
+        }
+
+        /** Sweeps and empties the batch: every level of its openings, booked by the column it dies in. */
+        private void sweepBatch() {
+            for (int s = 0; s < 2; s++) {
+                final int n = bSize[s];
+                if (n == 0) continue;
+                if (scaled) {
+                    final long[] st = bStamp[s];
+                    for (int k = 0; k < n; k++) {
+                        fT[k] = scale.factor(st[k], asOf);
+                        fCreate[k] = grid ? scale.factor(st[k], colStart[c + 1]) : 1;
+                    }
+                }
+                java.util.Arrays.fill(bBound[s], 0, n, stackSize[s] - 1);
+                for (int t = nt - 1; t >= 0; t--) sweepTier(s, t, n);
+                bSize[s] = 0;
+            }
+        }
+
+        /**
+         * One side and tier of the batch. Tiers run from the highest leverage outwards: a lower leverage lies
+         * farther from the entry, so it dies no earlier, and its search is bounded by the previous tier's answer.
+         */
+        private void sweepTier(final int s, final int t, final int n) {
+            final double sg = sign[s], dn = down[s], u = up[s][t], sh = share[t], beyond = signedPrice[s];
+            final double[] e = bEntry[s], notional = bNotional[s], own = bOwn[s], q = this.q, v = stackValue[s];
+            final double[] g = this.g, tier = byTier[s][t];
+            final int[] bound = bBound[s], cols = stackColumn[s];
             final int row = c * nb, lastRow = (nc - 1) * nb;
-            int hiK = stackSize[s] - 1;
-            for (int t = nt - 1; t >= 0; t--) {
-                final double p = e * upS[t] / dn;
-                final double q = sg * p;
-                if (ownRun <= q) continue;                         // cleared in its own column
-                final double w = notional * share[t];
+            // the tier's liquidation prices, as sign * price, in a loop the JIT vectorises (one division each)
+            for (int k = 0; k < n; k++) q[k] = sg * (e[k] * u / dn);
+            int h = hint[s][t];
+            double tot = 0;
+            for (int k = 0; k < n; k++) {
+                final double qk = q[k];
+                if (own[k] <= qk) continue;                        // cleared in its own column
+                final double p = sg * qk;
+                final double w = notional[k] * sh;
                 final double x = (p - lo) * perUnit;
                 final int b = x >= 0 && x < nb ? (int) x : -1;
-                if (hiK >= 0 && v[0] <= q) {                      // cleared in a later column
-                    final int kk = lastAtOrBelow(v, hiK, hints[t], q);
-                    hiK = kk;
-                    hints[t] = kk;
+                final int hiK = bound[k];
+                if (hiK >= 0 && v[0] <= qk) {                      // cleared in a later column
+                    final int kk = lastAtOrBelow(v, hiK, h, qk);
+                    bound[k] = kk;
+                    h = kk;
                     if (b >= 0) {
                         final int cj = cols[kk];
-                        g[row + b] += w * fCreate;
-                        g[cj * nb + b] -= scaled ? w * scale.factor(stamp, colStart[cj + 1]) : w;
+                        final double fc = scaled ? fCreate[k] : 1;
+                        g[row + b] += w * fc;
+                        g[cj * nb + b] -= scaled ? w * scale.factor(bStamp[s][k], colStart[cj + 1]) : w;
                     }
                 } else {
-                    hiK = -1;
-                    if (q >= beyond) {                              // beyond the final price
+                    bound[k] = -1;
+                    final double ft = scaled ? fT[k] : 1, fc = scaled ? fCreate[k] : 1;
+                    if (qk >= beyond) {                             // beyond the final price
                         if (grid && b >= 0 && c != nc - 1) {
-                            g[row + b] += w * fCreate;
-                            g[lastRow + b] -= w * fT;
+                            g[row + b] += w * fc;
+                            g[lastRow + b] -= w * ft;
                         }
                     } else {
-                        if (grid && b >= 0) g[row + b] += w * fCreate;
-                        final double wT = w * fT;
-                        total[s] += wT;
-                        if (b >= 0) tiers[t][b] += wT;
+                        if (grid && b >= 0) g[row + b] += w * fc;
+                        final double wT = w * ft;
+                        tot += wT;
+                        if (b >= 0) tier[b] += wT;
                     }
                 }
             }
+            hint[s][t] = h;
+            total[s] += tot;
         }
     }
 

@@ -63,6 +63,13 @@ final class PaneEstimator {
     }
 
     private static MarketDataSource source(PaneSpec spec) {
-        return SOURCES.computeIfAbsent(spec.source(), text -> SourceSettings.apply(SourceSpec.parse(text)).open());
+        return SOURCES.computeIfAbsent(spec.source(), text -> {
+            SourceSpec parsed = SourceSettings.apply(SourceSpec.parse(text));
+            // Lookup, like for models: a source contributed by a plug-in module is found too.
+            for (MarketDataSource registered : Lookup.getDefault().lookupAll(MarketDataSource.class)) {
+                if (registered.id().equals(parsed.id())) return registered.configure(parsed);
+            }
+            return parsed.open();
+        });
     }
 }

@@ -32,25 +32,45 @@ public final class WindowLoader {
      */
     public static Loaded load(MarketDataSource source, String symbol, Set<ModelInput> needs, Long asOfMs,
                               long windowMs, CancelToken cancel) {
-        long asOf = asOfMs != null ? asOfMs : defaultAsOf(source, symbol, cancel);
+        return load(source, symbol, needs, asOfMs, windowMs, Intervals.MINUTE, cancel);
+    }
+
+    /**
+     * As {@link #load(MarketDataSource, String, Set, Long, long, CancelToken)} with candles of another interval
+     * (5m for a file that holds only 5m candles). 1m is the default: the models assume a candle's wick is the
+     * only price path inside it, and finer candles make that assumption cheaper.
+     */
+    public static Loaded load(MarketDataSource source, String symbol, Set<ModelInput> needs, Long asOfMs,
+                              long windowMs, long candleIntervalMs, CancelToken cancel) {
+        long asOf = asOfMs != null ? asOfMs : defaultAsOf(source, symbol, candleIntervalMs, cancel);
         long from = asOf - windowMs;
 
         CandleSeries candles = null;
         if (needs.contains(ModelInput.CANDLES) || !needs.contains(ModelInput.TRADES)) {
-            candles = source.candles(symbol, Intervals.MINUTE, from, asOf, cancel);
+            candles = source.candles(symbol, candleIntervalMs, from, asOf, cancel);
             if (candles.isEmpty()) {
-                throw new SourceException("no 1m candles for " + symbol + " from " + source.displayName()
+                throw new SourceException("no " + Intervals.format(candleIntervalMs) + " candles for " + symbol + " from " + source.displayName()
                         + " in [" + java.time.Instant.ofEpochMilli(from) + ", " + java.time.Instant.ofEpochMilli(asOf) + ")");
             }
         }
         OpenInterestSeries oi = null;
         if (needs.contains(ModelInput.OPEN_INTEREST)) {
             // A sample at exactly T still describes the window: ask for [T - W, T + 1).
-            oi = source.openInterest(symbol, OI_INTERVAL, from, asOf + 1, cancel);
+            try {
+                oi = source.openInterest(symbol, OI_INTERVAL, from, asOf + 1, cancel);
+            } catch (UnsupportedOperationException | SourceException e) {
+                throw new SourceException("the model needs open-interest history for " + symbol + ", which "
+                        + source.displayName() + " cannot provide: " + e.getMessage(), e);
+            }
         }
         TradeSeries trades = null;
         if (needs.contains(ModelInput.TRADES)) {
-            trades = source.trades(symbol, from, asOf, cancel);
+            try {
+                trades = source.trades(symbol, from, asOf, cancel);
+            } catch (UnsupportedOperationException e) {
+                throw new SourceException("the model needs trades for " + symbol + ", which " + source.displayName()
+                        + " cannot provide: " + e.getMessage(), e);
+            }
             if (trades.size() == 0) {
                 throw new SourceException("no trades for " + symbol + " from " + source.displayName() + " in the window");
             }
@@ -59,10 +79,10 @@ public final class WindowLoader {
         return new Loaded(new MarketInputs(candles, oi, trades), asOf);
     }
 
-    private static long defaultAsOf(MarketDataSource source, String symbol, CancelToken cancel) {
+    private static long defaultAsOf(MarketDataSource source, String symbol, long candleIntervalMs, CancelToken cancel) {
         if (source.id().equals("file") || source.id().equals("sim")) {
-            CandleSeries all = source.candles(symbol, Intervals.MINUTE, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, cancel);
-            if (all.isEmpty()) throw new SourceException("no 1m candles for " + symbol + " from " + source.displayName());
+            CandleSeries all = source.candles(symbol, candleIntervalMs, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, cancel);
+            if (all.isEmpty()) throw new SourceException("no candles for " + symbol + " from " + source.displayName());
             return all.lastCloseTime() + 1;
         }
         long now = System.currentTimeMillis();
