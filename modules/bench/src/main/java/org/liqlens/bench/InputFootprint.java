@@ -16,7 +16,10 @@ import org.liqlens.engine.market.TradeSeries;
  * <li>the series' primitive column arrays, summed by reflection with the array header (16 bytes on a
  *     64-bit JVM with compressed class pointers) and 8-byte alignment: the layout's own figure.</li>
  * </ul>
- * Run: <pre>java -cp modules/bench/target/liqlens-benchmarks.jar org.liqlens.bench.InputFootprint [--trades]</pre>
+ * The two differ under G1: each column array of a year (4.2 MB) is a humongous object and occupies whole
+ * regions, so the heap it takes depends on the region size (with the application's {@code -Xmx4g}, 2 MB
+ * regions: 3 regions, 6 MB, per column). Pass the heap options of interest:
+ * <pre>java -Xmx4g -XX:+UseG1GC -cp modules/bench/target/liqlens-benchmarks.jar org.liqlens.bench.InputFootprint [--trades]</pre>
  */
 public final class InputFootprint {
 

@@ -33,8 +33,9 @@ final class Markets {
     }
 
     /**
-     * Trades shaped like Binance USD-M BTCUSDT aggTrades, over a week of {@link SimulatedMarket} candles (so the
-     * volatility is a BTC perpetual's: clustered, fat-tailed, about 55 % a year):
+     * Trades shaped like Binance USD-M BTCUSDT aggTrades, about 1.4 million a day over {@link SimulatedMarket}
+     * candles (8 days for ten million; the volatility is a BTC perpetual's: clustered, fat-tailed, about 55 % a
+     * year):
      * <ul>
      * <li>each minute gets trades in proportion to its quote volume, {@code n} in all;</li>
      * <li>within a minute the mid price follows a Brownian bridge from the candle's open to its close with the
@@ -49,7 +50,7 @@ final class Markets {
      */
     static TradeSeries realisticTrades(int n, long seed) {
         final double repeat = 0.65, move = 0.4;
-        int days = Math.max(1, (int) Math.ceil(n / 1_400_000.0));   // about a million and a half trades a day
+        int days = Math.max(1, (int) Math.ceil(n / 1_400_000.0));
         CandleSeries c = simulated(days).candles1m();
         int minutes = c.size();
         double totalQuote = 0;

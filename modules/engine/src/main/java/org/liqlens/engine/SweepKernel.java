@@ -61,11 +61,14 @@ final class SweepKernel {
     /**
      * State of one backward pass, in two stages.
      *
-     * <p>Staging, event by event: the column extremes, the column changes, and the openings, which are
-     * appended per side to the current <em>batch</em>. Consecutive events of one column with the same entry,
-     * whose own range is that single price (trades: low = high = price), create identical levels with
-     * identical fates: none of them can clear another's levels, which lie strictly beyond the entry. Such a run
-     * is merged into one opening (real trade streams repeat price and side about two times in three).
+     * <p>Staging, event by event: the column extremes and the openings, which are appended per side to the
+     * current <em>batch</em>. Each chunk of openings is cut at column starts by a binary search on the event
+     * times, so the per-event loop ({@code stage}) never looks at a time (unless the model scales weights).
+     * Consecutive events of one column with the same entry, whose own range is that single price (trades:
+     * low = high = price), create identical levels with identical fates: none of them can clear another's
+     * levels, which lie strictly beyond the entry. Such a run is merged into one opening (real trade streams
+     * repeat price and side about two times in three). The loop has no data-dependent branch: with a coin-flip
+     * side and a run that continues about half the time, mispredictions used to cost more than the work.
      *
      * <p>Sweeping, batch by batch: a batch holds openings of one column only, so the stacks are the same for
      * all of them; it is swept when the pass leaves the column (before the column joins the stacks) or when
@@ -95,7 +98,6 @@ final class SweepKernel {
         final double[] g;
         final double[][][] byTier = new double[2][][];
         final double[] total = new double[2];
-        long levels;
         // per side: the record extremes of later columns, as sign * price (values increase bottom to top)
         final double[][] stackValue = new double[2][];
         final int[][] stackColumn = new int[2][];
@@ -103,22 +105,24 @@ final class SweepKernel {
         // per side and tier, where the last search ended: within a column the stacks do not change and
         // neighbouring openings have similar prices, so the next search usually ends at or next to it
         final int[][] hint = new int[2][];
-        // lowest low and highest high (as -high) of the visited events of the current column
-        final double[] run = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
         int c;
-        // the pending (merged) opening, and the column extremes after it
-        boolean pending;
-        double pendEntry, pendLong, pendShort;
-        long pendStamp;
-        final double[] pendRun = new double[2];
-        // the batch, per side: entry, notional, the column extreme after the opening (sign * price), its stamp
-        // (scaled models), and the search bound left by the previous tier; q is scratch for a tier's sign * price
+        // the batch, per side: slots of (entry, notional, column extreme after the opening as sign * price), their
+        // stamps (scaled models) and the search bound left by the previous tier. Slot cap is a spare that staging
+        // writes when a side opens nothing. A batch is unpacked into e, w and own, one side at a time, and q is
+        // scratch for a tier's sign * price.
         final int cap;
-        final double[][] bEntry = new double[2][], bNotional = new double[2][], bOwn = new double[2][];
+        final double[][] bSlot = new double[2][];
         final long[][] bStamp = new long[2][];
         final int[][] bBound = new int[2][];
         final int[] bSize = new int[2];
-        final double[] q, fCreate, fT;
+        final double[] e, w, own, q, fCreate, fT;
+        // the staging state: the extremes of the visited events of the current column (as low and -high); the
+        // previous visited event, when its range is the single price of its entry (keyValid 1): that entry's bits
+        // (key) and its stamp; the open slot of each side (open 1: its batch's last one) and its notional so far;
+        // the number of sides with notional over all events
+        double runLow = Double.POSITIVE_INFINITY, runNegHigh = Double.POSITIVE_INFINITY, accL, accS;
+        long key, keyStamp, opened;
+        int keyValid, openL, openS, nL, nS;
 
         EstimatePass(Plan pl, boolean withGrid) {
             this.pl = pl;
@@ -153,12 +157,13 @@ final class SweepKernel {
                 stackValue[s] = new double[nc];
                 stackColumn[s] = new int[nc];
                 hint[s] = new int[nt];
-                bEntry[s] = new double[cap];
-                bNotional[s] = new double[cap];
-                bOwn[s] = new double[cap];
+                bSlot[s] = new double[3 * (cap + 1)];
                 bBound[s] = new int[cap];
-                if (scaled) bStamp[s] = new long[cap];
+                if (scaled) bStamp[s] = new long[cap + 1];
             }
+            e = new double[cap];
+            w = new double[cap];
+            own = new double[cap];
             q = new double[cap];
             fCreate = scaled ? new double[cap] : null;
             fT = scaled ? new double[cap] : null;
@@ -172,49 +177,29 @@ final class SweepKernel {
             final ModelRun model = pl.run;
             final int chunk = Math.min(CHUNK, Math.max(1, to - from));
             final double[] ent = new double[chunk], lon = new double[chunk], sho = new double[chunk];
-            final boolean mergeAnyStamp = !scaled;
-            final double[] run = this.run;
-            long cStart = colStart[c];
             for (int ce = to; ce > from; ) {
                 final int cs = Math.max(from, ce - chunk);
                 pl.checkCancelled();
                 model.openings(cs, ce, ent, lon, sho);
-                for (int i = ce - 1; i >= cs; i--) {
-                    final long stamp = times[i] + off;
-                    if (stamp < cStart) {
-                        do {
-                            leaveColumn();
-                            cStart = colStart[c];
-                        } while (stamp < cStart);
+                // the chunk, column by column: [first, last] are events of column c
+                for (int last = ce - 1; last >= cs; ) {
+                    final long cStart = colStart[c] - off;
+                    if (times[last] < cStart) {
+                        leaveColumn();
+                        continue;
                     }
-                    final int k = i - cs;
-                    final double e = ent[k], ln = lon[k], sn = sho[k];
-                    if (ln + sn > 0) {
-                        levels += (ln > 0 ? nt : 0) + (sn > 0 ? nt : 0);
-                        if (pending && e == pendEntry && (mergeAnyStamp || stamp == pendStamp)
-                                && lows[i + 1] >= e && highs[i + 1] <= e) {
-                            pendLong += ln;
-                            pendShort += sn;
-                        } else {
-                            if (pending) stagePending();
-                            pending = true;
-                            pendEntry = e;
-                            pendLong = ln;
-                            pendShort = sn;
-                            pendStamp = stamp;
-                            pendRun[LONG] = run[LONG];
-                            pendRun[SHORT] = run[SHORT];
-                        }
-                    } else if (pending) {
-                        stagePending();
+                    int lo = cs, hi = last;                         // the first event at or after cStart
+                    while (lo < hi) {
+                        final int mid = (lo + hi) >>> 1;
+                        if (times[mid] < cStart) lo = mid + 1; else hi = mid;
                     }
-                    final double low = lows[i], negHigh = -highs[i];
-                    if (low < run[LONG]) run[LONG] = low;
-                    if (negHigh < run[SHORT]) run[SHORT] = negHigh;
+                    stage(lo, last, cs, ent, lon, sho);
+                    last = lo - 1;
                 }
                 ce = cs;
             }
-            if (pending) stagePending();
+            bSize[LONG] = nL;
+            bSize[SHORT] = nS;
             sweepBatch();
 
             Output out = new Output();
@@ -222,7 +207,7 @@ final class SweepKernel {
             out.shortByTier = byTier[SHORT];
             out.totalLong = total[LONG];
             out.totalShort = total[SHORT];
-            out.levels = levels;
+            out.levels = opened * nt;
             if (grid) {
                 pl.checkCancelled();
                 out.gridMax = accumulate(g, nc, nb, scaled ? scale : null, colStart);
@@ -231,12 +216,93 @@ final class SweepKernel {
             return out;
         }
 
-        /** Moves to the previous column: the current column's extremes join the stacks of later columns. */
+        /**
+         * Stages events {@code last} down to {@code first}, all of the current column; {@code cs} is the index
+         * of the chunk's first event in the opening arrays.
+         */
+        private void stage(final int first, final int last, final int cs, final double[] ent, final double[] lon,
+                           final double[] sho) {
+            final double[] lows = this.lows, highs = this.highs;
+            final double[] slotL = bSlot[LONG], slotS = bSlot[SHORT];
+            final long[] times = pl.times, tL = bStamp[LONG], tS = bStamp[SHORT];
+            final long off = pl.stampOffset;
+            final boolean scaled = this.scaled;
+            final int spare = 3 * cap;
+            double runLow = this.runLow, runNegHigh = this.runNegHigh, accL = this.accL, accS = this.accS;
+            long key = this.key, keyStamp = this.keyStamp, opened = this.opened;
+            int keyValid = this.keyValid, openL = this.openL, openS = this.openS, nL = this.nL, nS = this.nS;
+            for (int i = last; i >= first; i--) {
+                final int k = i - cs;
+                final double e = ent[k], ln = lon[k], sn = sho[k], low = lows[i], high = highs[i];
+                final long eb = Double.doubleToRawLongBits(e);
+                final int hasL = positive(ln), hasS = positive(sn);
+                opened += hasL + hasS;
+                // The event continues the run of the previous one (same column) when that one's range was the
+                // single price of this entry (and, for scaled models, the stamps agree): its levels then share
+                // the fate of the run's, and it adds its notional to the open slot of its side. Otherwise it
+                // opens a new slot on each side with notional. All of it without a branch (see positive()).
+                int same = keyValid & equal(key, eb);
+                final long stamp = scaled ? times[i] + off : 0;
+                if (scaled) same &= equal(keyStamp, stamp);
+                final int contL = openL & same, contS = openS & same;
+                accL = keep(accL, contL) + keep(ln, hasL);
+                accS = keep(accS, contS) + keep(sn, hasS);
+                nL += hasL & ~contL;
+                nS += hasS & ~contS;
+                openL = contL | hasL;
+                openS = contS | hasS;
+                // the open slot, or the spare one; the column extreme written is the one after this event,
+                // which differs from the one after the run's first (latest) event only by the run's own price
+                final int iL = select(openL, 3 * nL - 3, spare), iS = select(openS, 3 * nS - 3, spare);
+                slotL[iL] = e;
+                slotL[iL + 1] = accL;
+                slotL[iL + 2] = runLow;
+                slotS[iS] = e;
+                slotS[iS + 1] = accS;
+                slotS[iS + 2] = runNegHigh;
+                if (scaled) {
+                    tL[iL / 3] = stamp;
+                    tS[iS / 3] = stamp;
+                }
+                if (low < runLow) runLow = low;
+                if (-high < runNegHigh) runNegHigh = -high;
+                keyValid = equal(Double.doubleToRawLongBits(low) ^ eb | Double.doubleToRawLongBits(high) ^ eb, 0);
+                key = eb;
+                keyStamp = stamp;
+                if (nL == cap || nS == cap) {
+                    bSize[LONG] = nL;
+                    bSize[SHORT] = nS;
+                    sweepBatch();
+                    nL = nS = 0;
+                    keyValid = openL = openS = 0;
+                }
+            }
+            this.runLow = runLow;
+            this.runNegHigh = runNegHigh;
+            this.accL = accL;
+            this.accS = accS;
+            this.key = key;
+            this.keyStamp = keyStamp;
+            this.opened = opened;
+            this.keyValid = keyValid;
+            this.openL = openL;
+            this.openS = openS;
+            this.nL = nL;
+            this.nS = nS;
+        }
+
+        /**
+         * Moves to the previous column: sweeps the batch, then the current column's extremes (+infinity for an
+         * empty column) join the stacks of later columns.
+         */
         private void leaveColumn() {
-            if (pending) stagePending();
+            bSize[LONG] = nL;
+            bSize[SHORT] = nS;
             sweepBatch();
+            nL = nS = 0;
+            keyValid = openL = openS = 0;
             for (int s = 0; s < 2; s++) {
-                double m = run[s];
+                final double m = s == LONG ? runLow : runNegHigh;
                 if (m == Double.POSITIVE_INFINITY) continue;
                 double[] v = stackValue[s];
                 int n = stackSize[s];
@@ -244,26 +310,9 @@ final class SweepKernel {
                 v[n] = m;
                 stackColumn[s][n++] = c;
                 stackSize[s] = n;
-                run[s] = Double.POSITIVE_INFINITY;
             }
+            runLow = runNegHigh = Double.POSITIVE_INFINITY;
             c--;
-        }
-
-        /** Appends the pending opening to the batch of each side on which it opens notional. */
-        private void stagePending() {
-            pending = false;
-            stage(LONG, pendLong);
-            stage(SHORT, pendShort);
-            if (bSize[LONG] == cap || bSize[SHORT] == cap) sweepBatch();
-        }
-
-        private void stage(int s, double notional) {
-            final int n = bSize[s];
-            bEntry[s][n] = pendEntry;
-            bNotional[s][n] = notional;
-            bOwn[s][n] = pendRun[s];
-            if (scaled) bStamp[s][n] = pendStamp;
-            bSize[s] = notional > 0 ? n + 1 : n;   // trades open one side: a select, not a branch on a coin flip
         }
 
         /** Sweeps and empties the batch: every level of its openings, booked by the column it dies in. */
@@ -271,6 +320,12 @@ final class SweepKernel {
             for (int s = 0; s < 2; s++) {
                 final int n = bSize[s];
                 if (n == 0) continue;
+                final double[] slot = bSlot[s], e = this.e, w = this.w, own = this.own;
+                for (int k = 0, j = 0; k < n; k++, j += 3) {
+                    e[k] = slot[j];
+                    w[k] = slot[j + 1];
+                    own[k] = slot[j + 2];
+                }
                 if (scaled) {
                     final long[] st = bStamp[s];
                     for (int k = 0; k < n; k++) {
@@ -290,10 +345,12 @@ final class SweepKernel {
          */
         private void sweepTier(final int s, final int t, final int n) {
             final double sg = sign[s], dn = down[s], u = up[s][t], sh = share[t], beyond = signedPrice[s];
-            final double[] e = bEntry[s], notional = bNotional[s], own = bOwn[s], q = this.q, v = stackValue[s];
+            final double[] e = this.e, notional = this.w, own = this.own, q = this.q, v = stackValue[s];
             final double[] g = this.g, tier = byTier[s][t];
             final int[] bound = bBound[s], cols = stackColumn[s];
-            final int row = c * nb, lastRow = (nc - 1) * nb;
+            final int nb = this.nb, row = c * nb, lastRow = (nc - 1) * nb;
+            final double lo = this.lo, perUnit = this.perUnit;
+            final boolean scaled = this.scaled, grid = this.grid, last = c == nc - 1;
             // the tier's liquidation prices, as sign * price, in a loop the JIT vectorises (one division each)
             for (int k = 0; k < n; k++) q[k] = sg * (e[k] * u / dn);
             int h = hint[s][t];
@@ -320,7 +377,7 @@ final class SweepKernel {
                     bound[k] = -1;
                     final double ft = scaled ? fT[k] : 1, fc = scaled ? fCreate[k] : 1;
                     if (qk >= beyond) {                             // beyond the final price
-                        if (grid && b >= 0 && c != nc - 1) {
+                        if (grid && b >= 0 && !last) {
                             g[row + b] += w * fc;
                             g[lastRow + b] -= w * ft;
                         }
@@ -405,6 +462,35 @@ final class SweepKernel {
             }
             ce = cs;
         }
+    }
+
+    // Branch-free selects for the staging loop. C2 compiles a comparison of doubles, or a select of doubles,
+    // that feeds further logic into a branch; when the outcome is a coin flip (the taker's side; whether a trade
+    // repeats the previous price) the mispredictions cost more than the whole loop otherwise does. These are
+    // plain integer arithmetic instead.
+
+    /** 1 if {@code x > 0}, else 0 (also for NaN). */
+    static int positive(double x) {
+        final long b = Double.doubleToRawLongBits(x);
+        // -b is negative iff b > 0 (b = -0.0 aside, which the second factor rules out); b - (+inf + 1) is
+        // negative iff b <= +inf, which rules out NaNs and, by wrapping around, every negative value
+        return (int) ((-b & (b - 0x7FF0_0000_0000_0001L)) >>> 63);
+    }
+
+    /** 1 if {@code a == b}, else 0. */
+    static int equal(long a, long b) {
+        final long d = a ^ b;
+        return (int) (((d | -d) >>> 63) ^ 1);
+    }
+
+    /** {@code x} where flag is 1, +0.0 where it is 0. */
+    static double keep(double x, int flag) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(x) & -(long) flag);
+    }
+
+    /** {@code a} where flag is 1, {@code b} where it is 0. */
+    static int select(int flag, int a, int b) {
+        return b + ((a - b) & -flag);
     }
 
     /**

@@ -91,11 +91,13 @@ abstract class BuiltinModel implements LiquidationModel {
         boolean[] sellerTaker = t.buyerIsMakerFlags();
         for (int i = from, k = 0; i < to; i++, k++) {
             double px = p[i];
-            double n = px * q[i];
-            double sold = sellerTaker[i] ? n : 0.0;   // a select, not a branch on a coin flip
+            long n = Double.doubleToRawLongBits(px * q[i]);
+            // the notional on the taker's side, +0.0 on the other: masks on the bits, because the JIT compiles a
+            // select of doubles into a branch, and the side is a coin flip
+            long sold = -(long) (sellerTaker[i] ? 1 : 0);
             entry[k] = px;
-            longN[k] = n - sold;
-            shortN[k] = sold;
+            longN[k] = Double.longBitsToDouble(n & ~sold);
+            shortN[k] = Double.longBitsToDouble(n & sold);
         }
     }
 }
