@@ -82,32 +82,24 @@ public final class BybitClient {
         String sym = normalise(symbol);
         long now = settings.clock().millis();
         CandleRows rows = new CandleRows();
-        long end = toMs - 1;
-        while (end >= fromMs) {
-            cancel.throwIfCancelled();
-            HttpUrl url = endpoint("v5/market/kline").addQueryParameter("category", "linear")
-                    .addQueryParameter("symbol", sym).addQueryParameter("interval", interval)
-                    .addQueryParameter("start", Long.toString(fromMs)).addQueryParameter("end", Long.toString(end))
-                    .addQueryParameter("limit", Integer.toString(KLINE_LIMIT)).build();
-            long pageEnd = end;
-            long oldest = http.get(url, cancel, body -> {
-                long min = Long.MAX_VALUE;
-                for (JsonNode r : list(body)) {
-                    long t = Json.integer(r, 0);
-                    min = Math.min(min, t);
-                    if (t < fromMs || t > pageEnd || t + intervalMs - 1 >= now) {
-                        continue;
+        pageBackwards(fromMs, toMs, cancel,
+                end -> endpoint("v5/market/kline").addQueryParameter("category", "linear")
+                        .addQueryParameter("symbol", sym).addQueryParameter("interval", interval)
+                        .addQueryParameter("start", Long.toString(fromMs)).addQueryParameter("end", Long.toString(end))
+                        .addQueryParameter("limit", Integer.toString(KLINE_LIMIT)).build(),
+                (body, pageEnd) -> {
+                    long min = Long.MAX_VALUE;
+                    for (JsonNode r : list(body)) {
+                        long t = Json.integer(r, 0);
+                        min = Math.min(min, t);
+                        if (t < fromMs || t > pageEnd || t + intervalMs - 1 >= now) {
+                            continue;
+                        }
+                        rows.add(t, Json.decimal(r, 1), Json.decimal(r, 2), Json.decimal(r, 3), Json.decimal(r, 4),
+                                Json.decimal(r, 5), Json.decimal(r, 6), Double.NaN);
                     }
-                    rows.add(t, Json.decimal(r, 1), Json.decimal(r, 2), Json.decimal(r, 3), Json.decimal(r, 4),
-                            Json.decimal(r, 5), Json.decimal(r, 6), Double.NaN);
-                }
-                return min;
-            });
-            if (oldest == Long.MAX_VALUE || oldest <= fromMs) {
-                break;
-            }
-            end = advance(end, oldest, url);
-        }
+                    return min;
+                });
         return build(rows, sym, intervalMs);
     }
 
@@ -121,30 +113,22 @@ public final class BybitClient {
         String intervalTime = param(OPEN_INTEREST_INTERVALS, intervalMs, "open-interest interval");
         String sym = normalise(symbol);
         OpenInterestRows rows = new OpenInterestRows();
-        long end = toMs - 1;
-        while (end >= fromMs) {
-            cancel.throwIfCancelled();
-            HttpUrl url = endpoint("v5/market/open-interest").addQueryParameter("category", "linear")
-                    .addQueryParameter("symbol", sym).addQueryParameter("intervalTime", intervalTime)
-                    .addQueryParameter("startTime", Long.toString(fromMs)).addQueryParameter("endTime", Long.toString(end))
-                    .addQueryParameter("limit", Integer.toString(OPEN_INTEREST_LIMIT)).build();
-            long pageEnd = end;
-            long oldest = http.get(url, cancel, body -> {
-                long min = Long.MAX_VALUE;
-                for (JsonNode r : list(body)) {
-                    long t = Json.integer(r, "timestamp");
-                    min = Math.min(min, t);
-                    if (t >= fromMs && t <= pageEnd) {
-                        rows.add(t, Json.decimal(r, "openInterest"), Double.NaN);
+        pageBackwards(fromMs, toMs, cancel,
+                end -> endpoint("v5/market/open-interest").addQueryParameter("category", "linear")
+                        .addQueryParameter("symbol", sym).addQueryParameter("intervalTime", intervalTime)
+                        .addQueryParameter("startTime", Long.toString(fromMs)).addQueryParameter("endTime", Long.toString(end))
+                        .addQueryParameter("limit", Integer.toString(OPEN_INTEREST_LIMIT)).build(),
+                (body, pageEnd) -> {
+                    long min = Long.MAX_VALUE;
+                    for (JsonNode r : list(body)) {
+                        long t = Json.integer(r, "timestamp");
+                        min = Math.min(min, t);
+                        if (t >= fromMs && t <= pageEnd) {
+                            rows.add(t, Json.decimal(r, "openInterest"), Double.NaN);
+                        }
                     }
-                }
-                return min;
-            });
-            if (oldest == Long.MAX_VALUE || oldest <= fromMs) {
-                break;
-            }
-            end = advance(end, oldest, url);
-        }
+                    return min;
+                });
         OpenInterestSeries base = rows.build(sym, intervalMs);
         if (base.size() == 0) {
             return base;
@@ -158,6 +142,32 @@ public final class BybitClient {
             value[i] = oi[i] * priceAt(prices, t[i]);
         }
         return new OpenInterestSeries(sym, intervalMs, t, oi, value);
+    }
+
+    /** Reads one page: adds its rows in {@code [fromMs, pageEnd]} and returns the oldest timestamp it held. */
+    @FunctionalInterface
+    private interface PageReader {
+        long read(JsonNode body, long pageEnd);
+    }
+
+    /**
+     * Bybit answers a {@code [start, end]} query with its newest rows first, up to the limit: walk pages
+     * backwards from {@code toMs - 1}, each ending just before the oldest row of the one before, until a page
+     * reaches {@code fromMs} or comes back empty.
+     */
+    private void pageBackwards(long fromMs, long toMs, CancelToken cancel, java.util.function.LongFunction<HttpUrl> page,
+                               PageReader reader) {
+        long end = toMs - 1;
+        while (end >= fromMs) {
+            cancel.throwIfCancelled();
+            HttpUrl url = page.apply(end);
+            long pageEnd = end;
+            long oldest = http.get(url, cancel, body -> reader.read(body, pageEnd));
+            if (oldest == Long.MAX_VALUE || oldest <= fromMs) {
+                break;
+            }
+            end = advance(end, oldest, url);
+        }
     }
 
     /** The price at instant {@code t}: close of the candle ending there, else open of the one starting there. */
