@@ -1,5 +1,6 @@
 package org.liqlens.engine;
 
+import org.liqlens.engine.model.EventBasis;
 import org.liqlens.engine.model.ModelRun;
 import org.liqlens.engine.model.WeightScale;
 
@@ -42,6 +43,18 @@ import org.liqlens.engine.model.WeightScale;
 final class SweepKernel {
 
     static final int CHUNK = 4096;
+    /** The largest group table: 2^GROUP_BITS_MAX slots of 36 bytes, which must stay in the L2 cache. */
+    static final int GROUP_BITS_MAX = 12;
+    /** A free slot of the group table; no entry's tag (positive bits, the side in the sign bit) is all ones. */
+    static final long EMPTY = -1L;
+    /** Fibonacci hashing: the golden ratio's multiplier spreads neighbouring price bits over the slots. */
+    static final long HASH = 0x9E37_79B9_7F4A_7C15L;
+    /** Grouping is chosen while it starts fewer than this share of the openings that merging runs hands on. */
+    static final double GROUPING_GAIN = 0.5;
+    /** How many chunks a mode first runs before the other is measured again, and the most it ever runs. */
+    static final int PROBE_EVERY = 32, PROBE_EVERY_MAX = 1024;
+    /** {@code bits - 1 + Long.MIN_VALUE} is below this iff the double with these bits is in (0, +infinity]. */
+    static final long POSITIVE_BITS_LIMIT = 0x7FF0_0000_0000_0000L + Long.MIN_VALUE;
 
     /** What the sweep produces. */
     static final class Output {
@@ -69,6 +82,12 @@ final class SweepKernel {
      * levels, which lie strictly beyond the entry. Such a run is merged into one opening (real trade streams
      * repeat price and side about two times in three). The loop has no data-dependent branch: with a coin-flip
      * side and a run that continues about half the time, mispredictions used to cost more than the work.
+     *
+     * <p>Trades of unscaled models may instead be staged by <em>grouping</em> ({@code stageGrouped}): openings
+     * of one column with the same entry and side are summed whenever the same tiers survive their own column,
+     * which also merges a price that recurs after other prices, as a random walk does. It costs a table slot
+     * per event, so the pass picks, chunk by chunk, whichever of the two hands the sweep fewer openings per
+     * event by enough to pay ({@code chooseGrouping}). Both produce exact openings of the current column.
      *
      * <p>Sweeping, batch by batch: a batch holds openings of one column only, so the stacks are the same for
      * all of them; it is swept when the pass leaves the column (before the column joins the stacks) or when
@@ -123,6 +142,23 @@ final class SweepKernel {
         double runLow = Double.POSITIVE_INFINITY, runNegHigh = Double.POSITIVE_INFINITY, accL, accS;
         long key, keyStamp, opened;
         int keyValid, openL, openS, nL, nS;
+        // the groups of the current column (trade basis, unscaled models; see stageGrouped): a direct-mapped table
+        // of 2^(64 - groupShift) slots. A slot's tag is its entry's bits with the side in the sign bit (entries are
+        // positive), EMPTY when free; its data are the signed prices of the last surviving and the first dead tier
+        // and the notional; groupAlive counts the surviving tiers; used lists the claimed slots, so that a column
+        // end visits only those
+        final boolean grouped;
+        final int groupShift;
+        final long[] groupTag;
+        final double[] groupData;
+        final int[] groupAlive, used;
+        int nUsed;
+        // the choice between grouping and merging runs only (see chooseGrouping): openings handed to the sweep
+        // (swept) and groups started (regroups) so far, and the latest rate per event of each, with its chunk
+        long swept, regroups;
+        double groupRate = Double.NaN, runRate = Double.NaN;
+        int groupRateAt, runRateAt, probeEvery = PROBE_EVERY;
+        boolean preferGrouping;
 
         EstimatePass(Plan pl, boolean withGrid) {
             this.pl = pl;
@@ -168,6 +204,26 @@ final class SweepKernel {
             fCreate = scaled ? new double[cap] : null;
             fT = scaled ? new double[cap] : null;
             c = nc - 1;
+            // Grouping pays where entries repeat within a column, which trades do (a tick grid, bid/ask bounce,
+            // a price revisited many times in a column) and candles do not (a typical price is almost never met
+            // twice). A scaled model's weights depend on each opening's own time, so its openings never merge.
+            grouped = !scaled && pl.basis == EventBasis.TRADES;
+            if (grouped) {
+                final long perColumn = Math.max(1, (long) (pl.to - pl.from) / nc);
+                int bits = 8;
+                while (bits < GROUP_BITS_MAX && (1L << bits) < 2 * perColumn) bits++;
+                groupShift = 64 - bits;
+                groupTag = new long[1 << bits];
+                java.util.Arrays.fill(groupTag, EMPTY);
+                groupData = new double[3 << bits];
+                groupAlive = new int[1 << bits];
+                used = new int[1 << bits];
+            } else {
+                groupShift = 0;
+                groupTag = null;
+                groupData = null;
+                groupAlive = used = null;
+            }
         }
 
         Output run() {
@@ -177,10 +233,14 @@ final class SweepKernel {
             final ModelRun model = pl.run;
             final int chunk = Math.min(CHUNK, Math.max(1, to - from));
             final double[] ent = new double[chunk], lon = new double[chunk], sho = new double[chunk];
-            for (int ce = to; ce > from; ) {
+            int chunkNo = 0;
+            for (int ce = to; ce > from; chunkNo++) {
                 final int cs = Math.max(from, ce - chunk);
                 pl.checkCancelled();
                 model.openings(cs, ce, ent, lon, sho);
+                final boolean grouping = grouped && chooseGrouping(chunkNo);
+                if (!grouping && nUsed > 0) releaseAll();
+                final long before = grouping ? regroups : swept + nL + nS;
                 // the chunk, column by column: [first, last] are events of column c
                 for (int last = ce - 1; last >= cs; ) {
                     final long cStart = colStart[c] - off;
@@ -193,11 +253,16 @@ final class SweepKernel {
                         final int mid = (lo + hi) >>> 1;
                         if (times[mid] < cStart) lo = mid + 1; else hi = mid;
                     }
-                    stage(lo, last, cs, ent, lon, sho);
+                    if (grouping) stageGrouped(lo, last, cs, ent, lon, sho); else stage(lo, last, cs, ent, lon, sho);
                     last = lo - 1;
+                }
+                if (grouped) {
+                    final double rate = (double) ((grouping ? regroups : swept + nL + nS) - before) / (ce - cs);
+                    if (grouping) { groupRate = rate; groupRateAt = chunkNo; } else { runRate = rate; runRateAt = chunkNo; }
                 }
                 ce = cs;
             }
+            if (nUsed > 0) releaseAll();
             bSize[LONG] = nL;
             bSize[SHORT] = nS;
             sweepBatch();
@@ -292,10 +357,191 @@ final class SweepKernel {
         }
 
         /**
+         * Whether chunk {@code chunkNo} (counted from the end) groups its openings or only merges runs. Grouping
+         * costs more per event (a table slot) and pays when an entry recurs across runs: on a random walk it
+         * starts a group every 12 events where merging runs hands the sweep 9 openings in 10; on realistic
+         * aggTrades (bid/ask bounce over a drifting mid) it starts one every 4 events against one opening in 3
+         * from runs, and loses. Both produce exact openings of the current column, so the mode may change at any
+         * chunk: the first two chunks measure one mode each, the mode then chosen wins while its rate holds up
+         * against the other's latest, and the other is measured again after {@value #PROBE_EVERY} chunks, then
+         * after twice as many each time the choice holds, up to {@value #PROBE_EVERY_MAX}.
+         */
+        private boolean chooseGrouping(int chunkNo) {
+            if (chunkNo == 0) return true;
+            if (chunkNo == 1) return false;
+            final boolean group = groupRate < GROUPING_GAIN * runRate;
+            if (group != preferGrouping) {
+                preferGrouping = group;
+                probeEvery = PROBE_EVERY;
+            }
+            if (chunkNo - (group ? runRateAt : groupRateAt) > probeEvery) {
+                // a probe of the other mode; each that confirms the choice makes the next twice as rare
+                probeEvery = Math.min(2 * probeEvery, PROBE_EVERY_MAX);
+                return !group;
+            }
+            return group;
+        }
+
+        /**
+         * Stages events {@code last} down to {@code first} of the current column by grouping their openings.
+         *
+         * <p>Two openings of one side and column with the same entry create levels at the same prices, and the
+         * stacks (later columns) are the same for both, so their levels' fates differ only in the own-column
+         * test: a tier survives its own column iff its signed liquidation price lies below the column extreme
+         * after the opening. Tiers ordered from the farthest (lowest leverage) to the closest have increasing
+         * signed prices, so the survivors are the first a tiers, and openings with the same entry, side and a
+         * are one opening with their summed notional, exactly.
+         *
+         * <p>Walking backwards, the column extreme after the current event only falls, so for one entry and
+         * side a only falls too. A group therefore needs one notional and two prices: the signed price of the
+         * last surviving tier (the opening joins the group while its column extreme lies above it) and of the
+         * first dead tier (what the group hands the sweep as its column extreme, which makes the sweep's
+         * own-column test come out the same: all survive when it is +infinity). When the extreme reaches the
+         * last surviving tier, the group goes into the batch and restarts with fewer tiers; it also goes when
+         * another entry needs its slot in the direct-mapped table, and at the end of the column. The per-event
+         * work is a hash, two loads and two well-predicted comparisons: on a random walk of trades, where an
+         * entry recurs about ten times per side and column, the sweep sees a sixth of the openings.
+         */
+        private void stageGrouped(final int first, final int last, final int cs, final double[] ent,
+                                  final double[] lon, final double[] sho) {
+            int i = last;
+            while (i >= first) {
+                i = joinGroups(i, first, cs, ent, lon, sho);
+                if (i < first) break;
+                // anything else, one event at a time
+                final int k = i - cs;
+                final double e = ent[k], ln = lon[k], sn = sho[k];
+                final int hasL = positive(ln), hasS = positive(sn);
+                opened += hasL + hasS;
+                if (hasL != 0) group(LONG, e, ln, runLow);
+                if (hasS != 0) group(SHORT, e, sn, runNegHigh);
+                if (lows[i] < runLow) runLow = lows[i];
+                if (-highs[i] < runNegHigh) runNegHigh = -highs[i];
+                i--;
+            }
+        }
+
+        /**
+         * The common case in a tight loop of its own, so that no slow path crowds its registers: events from
+         * {@code last} down to {@code first} whose opening is on one side only (as every trade's is) and joins
+         * the group in its slot. Returns the index of the first event it cannot take, or {@code first - 1}.
+         */
+        private int joinGroups(final int last, final int first, final int cs, final double[] ent, final double[] lon,
+                               final double[] sho) {
+            final double[] lows = this.lows, highs = this.highs, data = groupData;
+            final long[] tags = groupTag;
+            final int shift = groupShift;
+            double runLow = this.runLow, runNegHigh = this.runNegHigh;
+            int i = last;
+            for (; i >= first; i--) {
+                final int k = i - cs;
+                final long lb = Double.doubleToRawLongBits(lon[k]), sb = Double.doubleToRawLongBits(sho[k]);
+                final long wb = lb | sb;
+                // exactly one side, with a positive notional (+0.0 on the other: a coin flip which, so no branch
+                // on it); anything else is the slow path's
+                if ((lb != 0 & sb != 0) | wb - 1 + Long.MIN_VALUE >= POSITIVE_BITS_LIMIT) break;
+                final long toShort = -(long) (lb == 0 ? 1 : 0);
+                final long lowBits = Double.doubleToRawLongBits(runLow);
+                final double own = Double.longBitsToDouble(lowBits ^ ((lowBits ^ Double.doubleToRawLongBits(runNegHigh)) & toShort));
+                final long tag = Double.doubleToRawLongBits(ent[k]) ^ (toShort & Long.MIN_VALUE);
+                final int h = (int) ((tag * HASH) >>> shift);
+                final int d = 3 * h;
+                if (tags[h] != tag || !(own > data[d])) break;
+                data[d + 2] += Double.longBitsToDouble(wb);
+                final double low = lows[i], negHigh = -highs[i];
+                if (low < runLow) runLow = low;
+                if (negHigh < runNegHigh) runNegHigh = negHigh;
+            }
+            this.opened += last - i;
+            this.runLow = runLow;
+            this.runNegHigh = runNegHigh;
+            return i;
+        }
+
+        /** Adds an opening of side s to its group (the rare event with notional on both sides). */
+        private void group(final int s, final double e, final double w, final double own) {
+            final long tag = Double.doubleToRawLongBits(e) ^ ((long) s << 63);
+            final int h = (int) ((tag * HASH) >>> groupShift);
+            if (groupTag[h] == tag && own > groupData[3 * h]) groupData[3 * h + 2] += w;
+            else regroup(h, tag, s, e, w, own);
+        }
+
+        /**
+         * Starts a group in slot h for the opening (e, side s, notional w, column extreme own): the slot's group
+         * goes into the batch first, whether it is another entry's or this entry's with more surviving tiers.
+         */
+        private void regroup(final int h, final long tag, final int s, final double e, final double w, final double own) {
+            final double[] data = groupData;
+            final int d = 3 * h;
+            regroups++;
+            int a;
+            if (groupTag[h] == EMPTY) {
+                used[nUsed++] = h;
+                a = nt;
+            } else {
+                release(h);
+                a = groupTag[h] == tag ? groupAlive[h] : nt;
+            }
+            groupTag[h] = tag;
+            // the tiers that die in their own column, closest first, in exactly sweepTier's expression, so that
+            // the sweep's own-column test on the group agrees bit for bit
+            final double sg = sign[s], dn = down[s];
+            final double[] u = up[s];
+            double dead = a == nt ? Double.POSITIVE_INFINITY : data[d + 1], alive = Double.NEGATIVE_INFINITY;
+            while (a > 0) {
+                final double q = sg * (e * u[a - 1] / dn);
+                if (own > q) {
+                    alive = q;
+                    break;
+                }
+                dead = q;
+                a--;
+            }
+            groupAlive[h] = a;
+            data[d] = alive;
+            data[d + 1] = dead;
+            data[d + 2] = w;
+        }
+
+        /**
+         * Moves the group in slot h into the batch, as one opening whose column extreme is the first dead tier's
+         * signed price; a group whose tiers all died in their own column leaves nothing.
+         */
+        private void release(final int h) {
+            final long tag = groupTag[h];
+            final int d = 3 * h;
+            final double w = groupData[d + 2];
+            if (groupAlive[h] == 0 || w == 0) return;
+            final int s = (int) (tag >>> 63);
+            if ((s == LONG ? nL : nS) == cap) {
+                bSize[LONG] = nL;
+                bSize[SHORT] = nS;
+                sweepBatch();
+                nL = nS = 0;
+            }
+            final int j = 3 * (s == LONG ? nL++ : nS++);
+            final double[] slot = bSlot[s];
+            slot[j] = Double.longBitsToDouble(tag & Long.MAX_VALUE);
+            slot[j + 1] = w;
+            slot[j + 2] = groupData[d + 1];
+        }
+
+        /** Releases every group of the column and empties the table. */
+        private void releaseAll() {
+            for (int i = 0; i < nUsed; i++) {
+                final int h = used[i];
+                release(h);
+                groupTag[h] = EMPTY;
+            }
+            nUsed = 0;
+        }
+
+        /**
          * Moves to the previous column: sweeps the batch, then the current column's extremes (+infinity for an
          * empty column) join the stacks of later columns.
          */
         private void leaveColumn() {
+            if (nUsed > 0) releaseAll();
             bSize[LONG] = nL;
             bSize[SHORT] = nS;
             sweepBatch();
@@ -319,6 +565,7 @@ final class SweepKernel {
         private void sweepBatch() {
             for (int s = 0; s < 2; s++) {
                 final int n = bSize[s];
+                swept += n;
                 if (n == 0) continue;
                 final double[] slot = bSlot[s], e = this.e, w = this.w, own = this.own;
                 for (int k = 0, j = 0; k < n; k++, j += 3) {
