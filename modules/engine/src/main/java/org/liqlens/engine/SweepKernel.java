@@ -439,11 +439,13 @@ final class SweepKernel {
                 final long wb = lb | sb;
                 // exactly one side, with a positive notional (+0.0 on the other: a coin flip which, so no branch
                 // on it); anything else is the slow path's
-                if ((lb != 0 & sb != 0) | wb - 1 + Long.MIN_VALUE >= POSITIVE_BITS_LIMIT) break;
+                final long eb = Double.doubleToRawLongBits(ent[k]);
+                if ((lb != 0 & sb != 0) | wb - 1 + Long.MIN_VALUE >= POSITIVE_BITS_LIMIT
+                        | eb - 1 + Long.MIN_VALUE >= POSITIVE_BITS_LIMIT) break;
                 final long toShort = -(long) (lb == 0 ? 1 : 0);
                 final long lowBits = Double.doubleToRawLongBits(runLow);
                 final double own = Double.longBitsToDouble(lowBits ^ ((lowBits ^ Double.doubleToRawLongBits(runNegHigh)) & toShort));
-                final long tag = Double.doubleToRawLongBits(ent[k]) ^ (toShort & Long.MIN_VALUE);
+                final long tag = eb ^ (toShort & Long.MIN_VALUE);
                 final int h = (int) ((tag * HASH) >>> shift);
                 final int d = 3 * h;
                 if (tags[h] != tag || !(own > data[d])) break;
@@ -458,8 +460,16 @@ final class SweepKernel {
             return i;
         }
 
-        /** Adds an opening of side s to its group (the rare event with notional on both sides). */
+        /**
+         * Adds an opening of side s to its group: the slow path's (a new group, fewer surviving tiers, notional on
+         * both sides). An entry that is not a positive number (no trade's is; a plug-in model's might be) has no
+         * tag, so it goes to the batch as it is, with its own column extreme.
+         */
         private void group(final int s, final double e, final double w, final double own) {
+            if (!(e > 0)) {
+                append(s, e, w, own);
+                return;
+            }
             final long tag = Double.doubleToRawLongBits(e) ^ ((long) s << 63);
             final int h = (int) ((tag * HASH) >>> groupShift);
             if (groupTag[h] == tag && own > groupData[3 * h]) groupData[3 * h + 2] += w;
@@ -512,7 +522,11 @@ final class SweepKernel {
             final int d = 3 * h;
             final double w = groupData[d + 2];
             if (groupAlive[h] == 0 || w == 0) return;
-            final int s = (int) (tag >>> 63);
+            append((int) (tag >>> 63), Double.longBitsToDouble(tag & Long.MAX_VALUE), w, groupData[d + 1]);
+        }
+
+        /** Appends one opening to side s of the batch, sweeping the batch first when it is full. */
+        private void append(final int s, final double e, final double w, final double own) {
             if ((s == LONG ? nL : nS) == cap) {
                 bSize[LONG] = nL;
                 bSize[SHORT] = nS;
@@ -521,9 +535,9 @@ final class SweepKernel {
             }
             final int j = 3 * (s == LONG ? nL++ : nS++);
             final double[] slot = bSlot[s];
-            slot[j] = Double.longBitsToDouble(tag & Long.MAX_VALUE);
+            slot[j] = e;
             slot[j + 1] = w;
-            slot[j + 2] = groupData[d + 1];
+            slot[j + 2] = own;
         }
 
         /** Releases every group of the column and empties the table. */
