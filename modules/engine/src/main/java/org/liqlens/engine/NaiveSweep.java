@@ -10,7 +10,7 @@ import org.liqlens.engine.model.WeightScale;
  * forward keeping a plain list of live levels, test every live level against every event, and at the end
  * of each column add every live level's current notional into that column. O(events x live levels +
  * columns x live levels). Shares only the model's openings and the ladder with the fast path, not its
- * clearing search, its difference array or its scaling recurrence.
+ * clearing search, its per-bucket running sums or its scaling recurrence.
  */
 final class NaiveSweep {
 

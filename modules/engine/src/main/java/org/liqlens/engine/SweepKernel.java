@@ -16,25 +16,28 @@ import org.liqlens.engine.model.WeightScale;
  *     the current event): a long level at p with {@code runLow <= p} dies in its own column and touches
  *     neither heatmap nor map: one comparison, and the commonest case for high leverage;</li>
  * <li>a monotonic stack of the record column minima of the later columns (each strictly below all earlier
- *     ones, nearest on top), and the same for maxima: the first later column whose minimum is {@code <= p}
- *     is the column of the first later event with {@code low <= p}. Found by galloping from where the same
- *     tier's previous search ended (within a column the stack does not change and neighbouring openings
- *     have similar prices, so that is usually the answer or next to it), then bisecting: O(log distance)
- *     on a stack of at most {@code columns} entries that stays in cache. Tiers are visited from the
- *     highest leverage outwards, each bounded by the previous tier's answer; a level beyond the deepest
- *     record survives.</li>
+ *     ones, nearest on top), and the same for maxima: a later column clears the level iff the deepest
+ *     record reaches it (one comparison), and the first later column whose minimum is {@code <= p} is the
+ *     column of the first later event with {@code low <= p}.</li>
  * </ul>
  * Without a heatmap the whole window is one column, the stack stays empty, and a level survives iff it
  * lies beyond every later event's low (or high): O(1) per level. {@link #levels} answers the exact
  * clearing event with the same stack over events instead of columns.
  *
  * <h2>Heatmap</h2>
- * A level of notional w adds {@code w * f(created → end of its column)} in its creation column and
- * subtracts {@code w * f(created → end of its clearing column)} there, f being the model's
- * {@link WeightScale}; then one pass along time computes {@code V[c] = V[c-1] * f(end c-1 → end c) + D[c]}
- * (the plain prefix sum when f = 1). Keeping every term at the scale of its own column end, rather than
- * dividing once by G(created), is what keeps a year of m3 decay or m2 falls from overflowing and from
- * cancelling catastrophically.
+ * The grid is written forwards, one row per column, from per-bucket running sums of each side
+ * ({@code buildGrid}). A column's low clears every long level at or above it, so every long bucket above the
+ * low's bucket simply empties; only in the low's own bucket must the levels at or above the low be told from
+ * those below it, and the backward sweep sums exactly those (the column's <em>straddle</em>): a level cleared
+ * in a later column is in the straddle iff the deepest record of its own bucket reaches it, and then the
+ * clearing column is that record's (or, with several records in the bucket, found by galloping from the
+ * tier's previous search and bisecting). Shorts mirror this above the high. So the sweep needs the clearing
+ * column of few levels, writes only per-bucket sums of the current column (in cache) and the straddles,
+ * never a random cell of the grid, and a swept band is exactly zero rather than the residue of an added and
+ * a subtracted notional. Values of a scaled model ({@link WeightScale} f) are kept at the scale of their
+ * column's end: a new level enters as {@code w * f(created → end of its column)}, the running sums are
+ * multiplied by {@code f(end c-1 → end c)} per column, and a straddle holds {@code w * f(created → end of
+ * the clearing column)}, which is what keeps a year of m3 decay or m2 falls from overflowing.
  *
  * <h2>Final price</h2>
  * A level that no later event clears but that lies on the wrong side of the price at T (only levels of the
@@ -55,6 +58,8 @@ final class SweepKernel {
     static final int PROBE_EVERY = 32, PROBE_EVERY_MAX = 1024;
     /** {@code bits - 1 + Long.MIN_VALUE} is below this iff the double with these bits is in (0, +infinity]. */
     static final long POSITIVE_BITS_LIMIT = 0x7FF0_0000_0000_0000L + Long.MIN_VALUE;
+    /** The extreme's bucket of a column without events. */
+    static final int NONE = Integer.MIN_VALUE;
 
     /** What the sweep produces. */
     static final class Output {
@@ -93,9 +98,7 @@ final class SweepKernel {
      * all of them; it is swept when the pass leaves the column (before the column joins the stacks) or when
      * it is full. Each side and tier is one pass over the batch's primitive arrays: the liquidation prices of
      * a tier in one vectorisable loop, then the fates. Within a pass the outcomes (own column, later column,
-     * survivor) are mostly the same, so the branches predict well, and the search hint is the previous
-     * opening's answer in the same tier. A level's search is bounded by its higher-leverage neighbour's
-     * answer (kept per opening), because a lower leverage lies farther from the entry.
+     * survivor) are mostly the same, so the branches predict well.
      */
     private static final class EstimatePass {
         static final int LONG = 0, SHORT = 1;
@@ -114,25 +117,23 @@ final class SweepKernel {
         // "cleared by a high >= p" (short) into one comparison on sign * price
         final double[][] up = new double[2][];
         final double[] down = new double[2], sign = {1, -1}, signedPrice = new double[2];
-        final double[] g;
         final double[][][] byTier = new double[2][][];
         final double[] total = new double[2];
         // per side: the record extremes of later columns, as sign * price (values increase bottom to top)
         final double[][] stackValue = new double[2][];
         final int[][] stackColumn = new int[2][];
         final int[] stackSize = new int[2];
-        // per side and tier, where the last search ended: within a column the stacks do not change and
-        // neighbouring openings have similar prices, so the next search usually ends at or next to it
+        // per side and tier, where the last search for a clearing column ended: within a column the stacks do not
+        // change and neighbouring openings have similar prices, so the next search usually ends at or next to it
         final int[][] hint = new int[2][];
         int c;
         // the batch, per side: slots of (entry, notional, column extreme after the opening as sign * price), their
-        // stamps (scaled models) and the search bound left by the previous tier. Slot cap is a spare that staging
+        // stamps (scaled models). Slot cap is a spare that staging
         // writes when a side opens nothing. A batch is unpacked into e, w and own, one side at a time, and q is
         // scratch for a tier's sign * price.
         final int cap;
         final double[][] bSlot = new double[2][];
         final long[][] bStamp = new long[2][];
-        final int[][] bBound = new int[2][];
         final int[] bSize = new int[2];
         final double[] e, w, own, q, fCreate, fT;
         // the staging state: the extremes of the visited events of the current column (as low and -high); the
@@ -159,6 +160,19 @@ final class SweepKernel {
         double groupRate = Double.NaN, runRate = Double.NaN;
         int groupRateAt, runRateAt, probeEvery = PROBE_EVERY;
         boolean preferGrouping;
+        // the heatmap (see buildGrid), per side: the bucket of each column's extreme (the low for longs, the high
+        // for shorts; -1 below the buckets, nb above them, NONE for an empty column) and, in that bucket, the
+        // notional of the levels that column clears (index nc: the final price's bucket and the levels beyond the
+        // price there); how many record columns of the stack have their extreme in each bucket, and the deepest of
+        // them (its signed extreme, +infinity for none, and its column); the new levels'
+        // notional of the current column by bucket, with the span each tier touched (tiers lie apart: 1 % to 20 %
+        // from the entries); and the columns already swept, packed as spans of buckets (segments: first bucket,
+        // length, offset of the values), a column's segments being colSeg[c] .. colSeg[c] + colSegs[c] - 1
+        final int[][] extBucket = new int[2][], inBucket = new int[2][], deepestColumn = new int[2][], colSeg = new int[2][], colSegs = new int[2][],
+                segment = new int[2][], addLo = new int[2][], addHi = new int[2][];
+        final double[][] deepestIn = new double[2][], straddle = new double[2][], addRow = new double[2][], segData = new double[2][];
+        final int[] segments = new int[2], segSize = new int[2];
+        final int finalBucket;
 
         EstimatePass(Plan pl, boolean withGrid) {
             this.pl = pl;
@@ -186,7 +200,7 @@ final class SweepKernel {
             down[SHORT] = 1 + pl.mmr;
             signedPrice[LONG] = pl.price;
             signedPrice[SHORT] = -pl.price;
-            g = grid ? new double[nc * nb] : null;
+            finalBucket = grid ? bucketClamped(pl.price) : 0;
             cap = Math.min(CHUNK, Math.max(1, pl.to - pl.from));
             for (int s = 0; s < 2; s++) {
                 byTier[s] = new double[nt][nb];
@@ -194,7 +208,24 @@ final class SweepKernel {
                 stackColumn[s] = new int[nc];
                 hint[s] = new int[nt];
                 bSlot[s] = new double[3 * (cap + 1)];
-                bBound[s] = new int[cap];
+                if (grid) {
+                    extBucket[s] = new int[nc];
+                    java.util.Arrays.fill(extBucket[s], NONE);
+                    straddle[s] = new double[nc + 1];
+                    inBucket[s] = new int[nb];
+                    deepestIn[s] = new double[nb];
+                    java.util.Arrays.fill(deepestIn[s], Double.POSITIVE_INFINITY);
+                    deepestColumn[s] = new int[nb];
+                    addRow[s] = new double[nb];
+                    addLo[s] = new int[nt];
+                    addHi[s] = new int[nt];
+                    java.util.Arrays.fill(addLo[s], Integer.MAX_VALUE);
+                    java.util.Arrays.fill(addHi[s], Integer.MIN_VALUE);
+                    colSeg[s] = new int[nc];
+                    colSegs[s] = new int[nc];
+                    segment[s] = new int[3 * Math.max(64, 2 * nt * nc)];
+                    segData[s] = new double[Math.max(1024, 16 * nt * nc)];
+                }
                 if (scaled) bStamp[s] = new long[cap + 1];
             }
             e = new double[cap];
@@ -266,6 +297,7 @@ final class SweepKernel {
             bSize[LONG] = nL;
             bSize[SHORT] = nS;
             sweepBatch();
+            if (grid) closeColumn();
 
             Output out = new Output();
             out.longByTier = byTier[LONG];
@@ -275,8 +307,8 @@ final class SweepKernel {
             out.levels = opened * nt;
             if (grid) {
                 pl.checkCancelled();
-                out.gridMax = accumulate(g, nc, nb, scaled ? scale : null, colStart);
-                out.grid = g;
+                out.grid = new double[nc * nb];
+                out.gridMax = buildGrid(out.grid);
             }
             return out;
         }
@@ -561,15 +593,29 @@ final class SweepKernel {
             sweepBatch();
             nL = nS = 0;
             keyValid = openL = openS = 0;
+            if (grid) closeColumn();
             for (int s = 0; s < 2; s++) {
                 final double m = s == LONG ? runLow : runNegHigh;
                 if (m == Double.POSITIVE_INFINITY) continue;
-                double[] v = stackValue[s];
+                final double[] v = stackValue[s];
+                final int[] cols = stackColumn[s];
                 int n = stackSize[s];
-                while (n > 0 && v[n - 1] >= m) n--;
+                while (n > 0 && v[n - 1] >= m) {
+                    n--;
+                    if (grid) leaveBucket(s, cols[n]);
+                }
                 v[n] = m;
-                stackColumn[s][n++] = c;
+                cols[n++] = c;
                 stackSize[s] = n;
+                if (grid) {
+                    final int bm = bucketClamped(sign[s] * m);
+                    extBucket[s][c] = bm;
+                    if (bm >= 0 && bm < nb && inBucket[s][bm]++ == 0) {
+                        // the bucket's entries below the new one were not popped, so it is the deepest only when alone
+                        deepestIn[s][bm] = m;
+                        deepestColumn[s][bm] = c;
+                    }
+                }
             }
             runLow = runNegHigh = Double.POSITIVE_INFINITY;
             c--;
@@ -582,11 +628,16 @@ final class SweepKernel {
                 swept += n;
                 if (n == 0) continue;
                 final double[] slot = bSlot[s], e = this.e, w = this.w, own = this.own;
+                double eMin = Double.POSITIVE_INFINITY, eMax = Double.NEGATIVE_INFINITY;
                 for (int k = 0, j = 0; k < n; k++, j += 3) {
-                    e[k] = slot[j];
+                    final double ek = slot[j];
+                    e[k] = ek;
                     w[k] = slot[j + 1];
                     own[k] = slot[j + 2];
+                    eMin = Math.min(eMin, ek);
+                    eMax = Math.max(eMax, ek);
                 }
+                if (grid) touch(s, eMin, eMax);
                 if (scaled) {
                     final long[] st = bStamp[s];
                     for (int k = 0; k < n; k++) {
@@ -594,24 +645,29 @@ final class SweepKernel {
                         fCreate[k] = grid ? scale.factor(st[k], colStart[c + 1]) : 1;
                     }
                 }
-                java.util.Arrays.fill(bBound[s], 0, n, stackSize[s] - 1);
                 for (int t = nt - 1; t >= 0; t--) sweepTier(s, t, n);
                 bSize[s] = 0;
             }
         }
 
         /**
-         * One side and tier of the batch. Tiers run from the highest leverage outwards: a lower leverage lies
-         * farther from the entry, so it dies no earlier, and its search is bounded by the previous tier's answer.
+         * One side and tier of the batch. A level that dies in its own column is skipped; one that a later column
+         * clears adds its notional to the current column's new levels, and to that column's straddle when it lies
+         * in the bucket of that column's extreme (the only case where buildGrid cannot tell it from the levels the
+         * column leaves alive); a survivor goes to the map, unless it lies beyond the final price.
          */
         private void sweepTier(final int s, final int t, final int n) {
             final double sg = sign[s], dn = down[s], u = up[s][t], sh = share[t], beyond = signedPrice[s];
             final double[] e = this.e, notional = this.w, own = this.own, q = this.q, v = stackValue[s];
-            final double[] g = this.g, tier = byTier[s][t];
-            final int[] bound = bBound[s], cols = stackColumn[s];
-            final int nb = this.nb, row = c * nb, lastRow = (nc - 1) * nb;
+            final double[] tier = byTier[s][t];
+            final int nb = this.nb, top = stackSize[s] - 1;
             final double lo = this.lo, perUnit = this.perUnit;
             final boolean scaled = this.scaled, grid = this.grid, last = c == nc - 1;
+            // without a heatmap the stack stays empty and nothing is cleared in a later column
+            final double deepest = top >= 0 ? v[0] : Double.POSITIVE_INFINITY;
+            final double[] add = addRow[s], straddle = this.straddle[s];
+            final double[] deepestIn = this.deepestIn[s];
+            final int[] inBucket = this.inBucket[s], deepestColumn = this.deepestColumn[s], cols = stackColumn[s];
             // the tier's liquidation prices, as sign * price, in a loop the JIT vectorises (one division each)
             for (int k = 0; k < n; k++) q[k] = sg * (e[k] * u / dn);
             int h = hint[s][t];
@@ -623,27 +679,30 @@ final class SweepKernel {
                 final double w = notional[k] * sh;
                 final double x = (p - lo) * perUnit;
                 final int b = x >= 0 && x < nb ? (int) x : -1;
-                final int hiK = bound[k];
-                if (hiK >= 0 && v[0] <= qk) {                      // cleared in a later column
-                    final int kk = lastAtOrBelow(v, hiK, h, qk);
-                    bound[k] = kk;
-                    h = kk;
+                if (deepest <= qk) {                               // cleared in a later column
                     if (b >= 0) {
-                        final int cj = cols[kk];
-                        final double fc = scaled ? fCreate[k] : 1;
-                        g[row + b] += w * fc;
-                        g[cj * nb + b] -= scaled ? w * scale.factor(bStamp[s][k], colStart[cj + 1]) : w;
+                        add[b] += scaled ? w * fCreate[k] : w;
+                        if (deepestIn[b] <= qk) {
+                            // the clearing column's extreme is in this bucket: the deepest record there reaches the
+                            // level, and the clearing column is the nearest that does
+                            int cj = deepestColumn[b];
+                            if (inBucket[b] > 1) {
+                                final int kk = lastAtOrBelow(v, top, h, qk);
+                                h = kk;
+                                cj = cols[kk];
+                            }
+                            straddle[cj] += scaled ? w * scale.factor(bStamp[s][k], colStart[cj + 1]) : w;
+                        }
                     }
                 } else {
-                    bound[k] = -1;
-                    final double ft = scaled ? fT[k] : 1, fc = scaled ? fCreate[k] : 1;
-                    if (qk >= beyond) {                             // beyond the final price
+                    final double ft = scaled ? fT[k] : 1;
+                    if (qk >= beyond) {                             // beyond the final price: cleared at T
                         if (grid && b >= 0 && !last) {
-                            g[row + b] += w * fc;
-                            g[lastRow + b] -= w * ft;
+                            add[b] += scaled ? w * fCreate[k] : w;
+                            if (b == finalBucket) straddle[nc] += w * ft;
                         }
                     } else {
-                        if (grid && b >= 0) g[row + b] += w * fc;
+                        if (grid && b >= 0) add[b] += scaled ? w * fCreate[k] : w;
                         final double wT = w * ft;
                         tot += wT;
                         if (b >= 0) tier[b] += wT;
@@ -652,6 +711,162 @@ final class SweepKernel {
             }
             hint[s][t] = h;
             total[s] += tot;
+        }
+
+        /** The bucket of price p, or -1 below the buckets and nb above them (the same arithmetic as a level's). */
+        private int bucketClamped(final double p) {
+            final double x = (p - lo) * perUnit;
+            return x < 0 ? -1 : x >= nb ? nb : (int) x;
+        }
+
+        /** Widens each tier's span of new levels of side s in the current column by entries in [eMin, eMax]. */
+        private void touch(final int s, final double eMin, final double eMax) {
+            if (!(eMin <= eMax)) return;
+            for (int t = 0; t < nt; t++) {
+                // a level's price e * u / dn rises with e, and so does its bucket
+                final int bl = Math.max(0, bucketClamped(eMin * up[s][t] / down[s]));
+                final int bh = Math.min(nb - 1, bucketClamped(eMax * up[s][t] / down[s]));
+                if (bl > bh) continue;
+                if (bl < addLo[s][t]) addLo[s][t] = bl;
+                if (bh > addHi[s][t]) addHi[s][t] = bh;
+            }
+        }
+
+        /** Column c's record entry leaves the stack of side s: its extreme's bucket no longer holds one. */
+        private void leaveBucket(final int s, final int column) {
+            final int bm = extBucket[s][column];
+            // entries leave from the top, so the bucket's deepest is the last of them to go
+            if (bm >= 0 && bm < nb && --inBucket[s][bm] == 0) deepestIn[s][bm] = Double.POSITIVE_INFINITY;
+        }
+
+        /**
+         * Packs the current column's new levels, per side, as the union of the tiers' spans, and clears them.
+         * Tiers are in order of leverage, so long spans rise with the tier and short spans fall: one pass in
+         * that order merges the spans that overlap or touch. (Where the buckets' edge cuts spans out of order, a
+         * span may be packed twice; its second copy is zeros, as packing clears what it took.)
+         */
+        private void closeColumn() {
+            for (int s = 0; s < 2; s++) {
+                final int[] los = addLo[s], his = addHi[s];
+                final int first = segments[s];
+                int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+                for (int i = 0; i < nt; i++) {
+                    final int t = s == LONG ? i : nt - 1 - i;
+                    final int l = los[t], h = his[t];
+                    if (l > h) continue;
+                    los[t] = Integer.MAX_VALUE;
+                    his[t] = Integer.MIN_VALUE;
+                    if (lo <= hi && l <= hi + 1 && h >= lo - 1) {
+                        if (l < lo) lo = l;
+                        if (h > hi) hi = h;
+                        continue;
+                    }
+                    if (lo <= hi) appendSegment(s, lo, hi);
+                    lo = l;
+                    hi = h;
+                }
+                if (lo <= hi) appendSegment(s, lo, hi);
+                colSeg[s][c] = first;
+                colSegs[s][c] = segments[s] - first;
+            }
+        }
+
+        /** Moves buckets lo..hi of side s's new levels into the packed segments. */
+        private void appendSegment(final int s, final int lo, final int hi) {
+            final int len = hi - lo + 1, at = segSize[s], j = 3 * segments[s];
+            if (at + len > segData[s].length) {
+                segData[s] = java.util.Arrays.copyOf(segData[s], Math.max(at + len, 2 * segData[s].length));
+            }
+            if (j + 3 > segment[s].length) segment[s] = java.util.Arrays.copyOf(segment[s], 2 * segment[s].length);
+            System.arraycopy(addRow[s], lo, segData[s], at, len);
+            java.util.Arrays.fill(addRow[s], lo, hi + 1, 0);
+            segment[s][j] = lo;
+            segment[s][j + 1] = len;
+            segment[s][j + 2] = at;
+            segments[s]++;
+            segSize[s] = at + len;
+        }
+
+        /**
+         * Writes the heatmap, column by column from the first, each row once, and returns its maximum. It carries
+         * the surviving notional per bucket of each side. A column's low clears every long level above it, so
+         * every long bucket above the low's bucket empties; in the low's own bucket the levels at or above the low
+         * go, and the sweep summed exactly those (the straddle). Then the column's new levels join, and the row is
+         * the two sides' sum. Shorts mirror this below the high. The last column then clears the levels beyond
+         * the final price the same way. For scaled models every value is kept at the scale of its column's end.
+         */
+        private double buildGrid(final double[] g) {
+            final double[] vl = new double[nb], vs = new double[nb];
+            // long values may be non-zero only in [0, topL], short ones only in [botS, nb)
+            int topL = -1, botS = nb;
+            double max = 0;
+            for (int col = 0; col < nc; col++) {
+                if (scaled) {
+                    final double r = scale.factor(colStart[col], colStart[col + 1]);
+                    if (r != 1.0) {
+                        for (int b = 0; b <= topL; b++) vl[b] *= r;
+                        for (int b = botS; b < nb; b++) vs[b] *= r;
+                    }
+                }
+                topL = clearAbove(vl, topL, extBucket[LONG][col], straddle[LONG][col]);
+                botS = clearBelow(vs, botS, extBucket[SHORT][col], straddle[SHORT][col]);
+                final int hiL = addSegments(LONG, col, vl), loS = addSegments(SHORT, col, vs);
+                if (hiL > topL) topL = hiL;
+                if (loS < botS) botS = loS;
+                if (col == nc - 1) {
+                    topL = clearAbove(vl, topL, finalBucket, straddle[LONG][nc]);
+                    botS = clearBelow(vs, botS, finalBucket, straddle[SHORT][nc]);
+                }
+                final int row = col * nb;
+                for (int b = 0; b < nb; b++) {
+                    final double x = vl[b] + vs[b];
+                    g[row + b] = x;
+                    if (x > max) max = x;
+                }
+            }
+            return max;
+        }
+
+        /**
+         * Adds column col's new levels of side s into v; returns the highest bucket touched for longs, the lowest
+         * for shorts (-1 and nb when there are none).
+         */
+        private int addSegments(final int s, final int col, final double[] v) {
+            final int[] seg = segment[s];
+            final double[] data = segData[s];
+            int lowest = nb, highest = -1;
+            for (int i = colSeg[s][col], end = i + colSegs[s][col]; i < end; i++) {
+                final int from = seg[3 * i], len = seg[3 * i + 1], at = seg[3 * i + 2];
+                for (int k = 0; k < len; k++) v[from + k] += data[at + k];
+                lowest = Math.min(lowest, from);
+                highest = Math.max(highest, from + len - 1);
+            }
+            return s == LONG ? highest : lowest;
+        }
+
+        /**
+         * Long levels, clearing by an extreme in bucket bm: every bucket above bm empties; bucket bm loses the
+         * straddle sum. Returns the new top.
+         */
+        private int clearAbove(final double[] v, int top, final int bm, final double straddle) {
+            if (bm == NONE) return top;
+            if (bm < top) {
+                java.util.Arrays.fill(v, Math.max(bm + 1, 0), top + 1, 0);
+                top = bm;
+            }
+            if (bm >= 0 && bm < nb && straddle != 0) v[bm] = remainder(v[bm], straddle);
+            return top;
+        }
+
+        /** Short levels, clearing by an extreme in bucket bm: every bucket below bm empties. Returns the new bottom. */
+        private int clearBelow(final double[] v, int bottom, final int bm, final double straddle) {
+            if (bm == NONE) return bottom;
+            if (bm > bottom) {
+                java.util.Arrays.fill(v, bottom, Math.min(bm, nb), 0);
+                bottom = bm;
+            }
+            if (bm >= 0 && bm < nb && straddle != 0) v[bm] = remainder(v[bm], straddle);
+            return bottom;
         }
     }
 
@@ -803,35 +1018,11 @@ final class SweepKernel {
     }
 
     /**
-     * Turns the difference rows into values along time, clamping the rounding residue of cancelled levels
-     * at 0; returns the maximum.
+     * What a bucket keeps when {@code cleared} of its {@code value} goes: 0 when nothing but rounding would be
+     * left (a remainder under 1e-12 of the value, as a bucket whose levels all went leaves), never negative.
      */
-    static double accumulate(double[] g, int nc, int nb, WeightScale scale, long[] colStart) {
-        double max = 0;
-        for (int b = 0; b < nb; b++) {
-            double v = g[b];
-            if (v < 0) g[b] = v = 0;
-            if (v > max) max = v;
-        }
-        for (int c = 1; c < nc; c++) {
-            final int row = c * nb, prev = row - nb;
-            final double r = scale == null ? 1.0 : scale.factor(colStart[c], colStart[c + 1]);
-            if (r == 1.0) {
-                for (int b = 0; b < nb; b++) {
-                    double v = g[row + b] + g[prev + b];
-                    if (v < 0) v = 0;
-                    g[row + b] = v;
-                    if (v > max) max = v;
-                }
-            } else {
-                for (int b = 0; b < nb; b++) {
-                    double v = g[row + b] + r * g[prev + b];
-                    if (v < 0) v = 0;
-                    g[row + b] = v;
-                    if (v > max) max = v;
-                }
-            }
-        }
-        return max;
+    static double remainder(double value, double cleared) {
+        final double r = value - cleared;
+        return r > 1e-12 * value ? r : 0;
     }
 }

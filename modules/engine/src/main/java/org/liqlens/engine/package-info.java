@@ -28,10 +28,13 @@
  *     its stacks hold per-column extremes and a running extreme of the current column settles most levels
  *     in O(1); {@link org.liqlens.engine.LiquidationEngine#levels} uses event-level stacks for the exact
  *     clearing event. Runs of trades at one price merge before this step: their levels are identical.</li>
- * <li>Heatmap (§4). A 2-D difference array (+w at the creation column, −w at the clearing column) and one
- *     pass along time. Time-varying weights G enter as {@code w(t) = G(t) * w / G(created)}, evaluated as
- *     ratios at each column's end so that nothing overflows or cancels catastrophically (details in the
- *     sweep's source, {@code SweepKernel}). A brute-force reference, {@code NaiveSweep}, checks it in tests.</li>
+ * <li>Heatmap (§4). The same O(levels·log n + buckets x columns) bound as §4's 2-D difference array, without its
+ *     random writes or its residues: one pass along time carries each side's surviving notional per bucket.
+ *     A column's low empties every long bucket above the low's bucket at once, and in that one bucket the
+ *     backward pass has summed exactly the levels the low reaches (shorts mirror this at the high). Time-varying
+ *     weights G enter as {@code w(t) = G(t) * w / G(created)}, evaluated as ratios at each column's end so that
+ *     nothing overflows (details in the sweep's source, {@code SweepKernel}). A brute-force reference,
+ *     {@code NaiveSweep}, checks it in tests.</li>
  * <li>Map and zones (§5) at T from the surviving levels.</li>
  * </ol>
  *
