@@ -18,6 +18,7 @@ import org.liqlens.charts.ChartFiles;
 import org.liqlens.charts.HeatmapChartFactory;
 import org.liqlens.charts.MapChartFactory;
 import org.liqlens.charts.WindowLabels;
+import org.liqlens.engine.Coverage;
 import org.liqlens.engine.EstimateRequest;
 import org.liqlens.engine.EstimateResult;
 import org.liqlens.engine.HeatmapGrid;
@@ -40,7 +41,8 @@ final class EstimateCommand {
     enum Kind { MAP, HEATMAP }
 
     private static final Set<String> MAP_OPTIONS = Set.of("source", "symbol", "model", "window", "at", "mmr", "buckets",
-            "range", "format", "png", "width", "height", "param", "base-url", "ws-url", "cache-dir", "zone-threshold", "interval");
+            "range", "format", "png", "width", "height", "param", "base-url", "ws-url", "cache-dir", "zone-threshold", "interval",
+            "timeout");
     private static final Set<String> HEATMAP_OPTIONS;
     static {
         java.util.HashSet<String> s = new java.util.HashSet<>(MAP_OPTIONS);
@@ -52,7 +54,11 @@ final class EstimateCommand {
 
     private EstimateCommand() { }
 
-    static int run(Kind kind, String[] args, PrintStream out) throws IOException {
+    /**
+     * @param err where warnings go: a window the data does not wholly cover is said there, besides the
+     *            {@code coverage} object in the JSON
+     */
+    static int run(Kind kind, String[] args, PrintStream out, PrintStream err) throws IOException {
         String command = kind == Kind.MAP ? "map" : "heatmap";
         CliArguments a = CliArguments.parse(command, args, 1, Set.of());
         a.allowOnly(kind == Kind.MAP ? MAP_OPTIONS : HEATMAP_OPTIONS);
@@ -63,6 +69,7 @@ final class EstimateCommand {
             if (a.has("base-url")) spec = spec.withBaseUrl(a.string("base-url", null));
             if (a.has("ws-url")) spec = spec.withWsUrl(a.string("ws-url", null));
             spec = spec.withCacheDir(a.has("cache-dir") ? Path.of(a.string("cache-dir", null)) : defaultCacheDir());
+            if (a.has("timeout")) spec = spec.withTimeout(java.time.Duration.ofMillis(a.duration("timeout")));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--source: " + e.getMessage());
         }
@@ -115,6 +122,10 @@ final class EstimateCommand {
             throw new DataException(e.getMessage(), e);
         }
 
+        if (!result.coverage().isComplete()) {
+            err.println("liqlens-cli: warning: " + result.coverage().describe() + "; the "
+                    + WindowLabels.format(window) + " " + command + " shows only that");
+        }
         if (a.has("png")) {
             Path png = Path.of(a.string("png", null));
             JFreeChart chart = kind == Kind.HEATMAP
@@ -192,6 +203,30 @@ final class EstimateCommand {
         json.put("mmr", r.mmr());
         json.put("parameters", r.parameters());
         json.put("levels", r.levelCount());
+        json.put("coverage", coverageJson(r.coverage()));
+        return json;
+    }
+
+    /** The window's coverage: first and last candle used, missing minutes, the share, and the first gaps. */
+    static Map<String, Object> coverageJson(Coverage c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("fraction", c.fraction());
+        json.put("complete", c.isComplete());
+        json.put("first", c.firstMs() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(c.firstMs()).toString());
+        json.put("last", c.lastMs() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(c.lastMs()).toString());
+        json.put("expected", c.expected());
+        json.put("present", c.present());
+        json.put("missingMinutes", c.missingMinutes());
+        json.put("gapCount", c.gapCount());
+        List<Map<String, Object>> gaps = new ArrayList<>();
+        for (Coverage.Gap g : c.gaps()) {
+            Map<String, Object> gj = new LinkedHashMap<>();
+            gj.put("from", Instant.ofEpochMilli(g.fromMs()).toString());
+            gj.put("to", Instant.ofEpochMilli(g.toMs()).toString());
+            gj.put("minutes", g.minutes());
+            gaps.add(gj);
+        }
+        json.put("gaps", gaps);
         return json;
     }
 

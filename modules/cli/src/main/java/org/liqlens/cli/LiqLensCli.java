@@ -30,7 +30,9 @@ public final class LiqLensCli {
             "           liquidation and bankruptcy price of one fresh isolated position (Binance USD-M)",
             "  map      --source SRC [--symbol S] --model ID --window 12h|24h|3d|7d|30d [--at ISO-8601]",
             "           [--mmr R] [--buckets N] [--range LOW:HIGH] [--interval 1m|5m|…] [--format json|csv] [--png FILE [--width W --height H]]",
-            "           the liquidation map at the as-of instant: buckets, totals, zones",
+            "           [--timeout 60s]",
+            "           the liquidation map at the as-of instant: buckets, totals, zones, and the data's coverage of the",
+            "           window (a warning on stderr when it is under 100 %)",
             "  heatmap  the same options plus [--columns N]; the time x price grid of surviving notional",
             "  models   the installed models, their parameters and required inputs",
             "  record   --source binance --streams forceOrder[,aggTrade,kline] --out FILE [--symbol S]",
@@ -41,7 +43,8 @@ public final class LiqLensCli {
             "SRC: sim[:SEED] (the built-in simulated market), file:PATH (Binance 1m klines CSV or ZIP),",
             "     binance, bybit, okx (with --base-url URL and --ws-url URL to point elsewhere)",
             "--at is the end of the window; default: the end of the source's data (now for exchanges).",
-            "--param KEY=VALUE[,KEY=VALUE] overrides model parameters (see 'models').");
+            "--param KEY=VALUE[,KEY=VALUE] overrides model parameters (see 'models').",
+            "--timeout bounds each exchange request with its retries (default 60s); retries are said on stderr.");
 
     private LiqLensCli() { }
 
@@ -66,8 +69,8 @@ public final class LiqLensCli {
         try {
             switch (args[0]) {
                 case "levels": return LevelsCommand.run(args, out);
-                case "map": return EstimateCommand.run(EstimateCommand.Kind.MAP, args, out);
-                case "heatmap": return EstimateCommand.run(EstimateCommand.Kind.HEATMAP, args, out);
+                case "map": return EstimateCommand.run(EstimateCommand.Kind.MAP, args, out, err);
+                case "heatmap": return EstimateCommand.run(EstimateCommand.Kind.HEATMAP, args, out, err);
                 case "models": return ModelsCommand.run(args, out);
                 case "record": return RecordCommand.run(args, err);
                 default:

@@ -24,12 +24,13 @@ public final class EstimateResult {
     private final double mmr;
     private final Map<String, Double> parameters;
     private final long levelCount;
+    private final Coverage coverage;
     private Supplier<CandleSeries> candleSource;
     private volatile CandleSeries windowCandles;
 
     public EstimateResult(String symbol, String modelId, long asOf, long windowMs, double price, HeatmapGrid heatmap,
                           LiquidationMap map, List<Zone> zones, Supplier<CandleSeries> windowCandles, LeverageLadder ladder,
-                          double mmr, Map<String, Double> parameters, long levelCount) {
+                          double mmr, Map<String, Double> parameters, long levelCount, Coverage coverage) {
         this.symbol = symbol;
         this.modelId = modelId;
         this.asOf = asOf;
@@ -43,6 +44,7 @@ public final class EstimateResult {
         this.mmr = mmr;
         this.parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         this.levelCount = levelCount;
+        this.coverage = Objects.requireNonNull(coverage);
     }
 
     /** Instrument. */
@@ -69,6 +71,8 @@ public final class EstimateResult {
     public double mmr() { return mmr; }
     /** Every model parameter as resolved (defaults and overrides, with the {@code mmr} used). */
     public Map<String, Double> parameters() { return parameters; }
+    /** What the data covers of the window: say it whenever it is not complete. */
+    public Coverage coverage() { return coverage; }
     /** Number of levels the model created in the window, before clearing. */
     public long levelCount() { return levelCount; }
 

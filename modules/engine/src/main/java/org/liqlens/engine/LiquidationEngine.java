@@ -110,7 +110,13 @@ public final class LiquidationEngine {
                 out.longByTier, out.shortByTier, out.totalLong, out.totalShort);
         List<Zone> zones = Zones.find(map, plan.zoneThreshold);
         return new EstimateResult(plan.symbol, plan.model.id(), plan.asOf, plan.windowMs, plan.price, heatmap, map, zones,
-                windowCandles(plan), plan.ladder, plan.mmr, plan.params, out.levels);
+                windowCandles(plan), plan.ladder, plan.mmr, plan.params, out.levels, coverage(plan));
+    }
+
+    /** The window's coverage by candles, or for a trade-based model by minutes with trades. */
+    private static Coverage coverage(Plan p) {
+        long step = p.basis == EventBasis.CANDLES ? p.candles.intervalMs() : 60_000L;
+        return Coverage.of(p.times, p.from, p.to, p.start, p.asOf, step);
     }
 
     /**

@@ -37,6 +37,14 @@ public abstract class AbstractExchangeSource implements MarketDataSource {
     /** A new instance of the concrete source with these settings. */
     protected abstract AbstractExchangeSource create(ClientSettings settings, CandleCache cache);
 
+    /** The exchange's own REST endpoint, which cache folders of this source are named for when it is used. */
+    protected abstract String defaultBaseUrl();
+
+    /** The cache folder of this source: see {@link CandleCache#namespace}. */
+    public String cacheNamespace() {
+        return CandleCache.namespace(id(), settings.baseUrl(), defaultBaseUrl());
+    }
+
     /** Fetches closed candles from the exchange, bypassing the cache. */
     protected abstract CandleSeries fetchCandles(String symbol, long intervalMs, long fromMs, long toMs, CancelToken cancel);
 
@@ -60,7 +68,7 @@ public abstract class AbstractExchangeSource implements MarketDataSource {
         if (cache == null) {
             return fetchCandles(sym, intervalMs, from, to, cancel);
         }
-        return cache.candles(id(), sym, intervalMs, from, to, cancel,
+        return cache.candles(cacheNamespace(), sym, intervalMs, from, to, cancel,
                 (f, t, c) -> fetchCandles(sym, intervalMs, f, t, c));
     }
 }

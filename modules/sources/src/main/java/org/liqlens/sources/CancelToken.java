@@ -3,6 +3,7 @@ package org.liqlens.sources;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Lets a caller (a progress bar's cancel button, a CLI interrupt) stop a long fetch. Sources check it between
@@ -14,15 +15,34 @@ public final class CancelToken {
     public static final CancelToken NONE = new CancelToken(false);
 
     private final boolean cancellable;
+    private final Consumer<String> statusListener;
     private volatile boolean cancelled;
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
 
     private CancelToken(boolean cancellable) {
+        this(cancellable, message -> { });
+    }
+
+    private CancelToken(boolean cancellable, Consumer<String> statusListener) {
         this.cancellable = cancellable;
+        this.statusListener = statusListener;
     }
 
     public static CancelToken create() {
         return new CancelToken(true);
+    }
+
+    /**
+     * A token whose work tells {@code statusListener} what it is waiting for (a retry after an exchange error,
+     * a slow answer), on the working thread, so that the caller can show it while it lasts.
+     */
+    public static CancelToken create(Consumer<String> statusListener) {
+        return new CancelToken(true, java.util.Objects.requireNonNull(statusListener));
+    }
+
+    /** Tells the caller what the work is doing or waiting for; one line, written for a person. */
+    public void status(String message) {
+        statusListener.accept(message);
     }
 
     /** Cancels the work; idempotent. Registered callbacks run once, on the calling thread. */

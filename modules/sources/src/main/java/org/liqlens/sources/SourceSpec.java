@@ -1,6 +1,7 @@
 package org.liqlens.sources;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.Optional;
 /**
  * What the user chose as a data source, as text ({@code --source} on the CLI, a field in the desktop):
  * {@code binance}, {@code bybit}, {@code okx}, {@code file:PATH} or {@code sim[:SEED]}, plus options that
- * override the defaults: REST base URL, WebSocket URL, and the candle cache directory.
+ * override the defaults: REST base URL, WebSocket URL, the candle cache directory, and the time bound of one
+ * request with its retries.
  *
  * <pre>{@code
  * MarketDataSource src = SourceSpec.parse("binance")
@@ -29,13 +31,15 @@ public final class SourceSpec {
     private final String baseUrl;
     private final String wsUrl;
     private final Path cacheDir;
+    private final Duration timeout;
 
-    private SourceSpec(String id, String argument, String baseUrl, String wsUrl, Path cacheDir) {
+    private SourceSpec(String id, String argument, String baseUrl, String wsUrl, Path cacheDir, Duration timeout) {
         this.id = id;
         this.argument = argument;
         this.baseUrl = baseUrl;
         this.wsUrl = wsUrl;
         this.cacheDir = cacheDir;
+        this.timeout = timeout;
     }
 
     /**
@@ -76,7 +80,7 @@ public final class SourceSpec {
                     arg = null;
                 }
         }
-        return new SourceSpec(id, arg, null, null, null);
+        return new SourceSpec(id, arg, null, null, null, null);
     }
 
     public String id() { return id; }
@@ -103,20 +107,30 @@ public final class SourceSpec {
     public Optional<String> baseUrl() { return Optional.ofNullable(baseUrl); }
     public Optional<String> wsUrl() { return Optional.ofNullable(wsUrl); }
     public Optional<Path> cacheDir() { return Optional.ofNullable(cacheDir); }
+    /** The longest one request may take with its retries; empty for the default. */
+    public Optional<Duration> timeout() { return Optional.ofNullable(timeout); }
 
     /** REST base URL, e.g. a testnet or a recorded-response server. */
     public SourceSpec withBaseUrl(String url) {
-        return new SourceSpec(id, argument, url, wsUrl, cacheDir);
+        return new SourceSpec(id, argument, url, wsUrl, cacheDir, timeout);
     }
 
     /** WebSocket base URL. */
     public SourceSpec withWsUrl(String url) {
-        return new SourceSpec(id, argument, baseUrl, url, cacheDir);
+        return new SourceSpec(id, argument, baseUrl, url, cacheDir, timeout);
     }
 
     /** Directory for the on-disk candle cache (CLI: {@code ~/.cache/liqlens}; desktop: the userdir). */
     public SourceSpec withCacheDir(Path dir) {
-        return new SourceSpec(id, argument, baseUrl, wsUrl, dir);
+        return new SourceSpec(id, argument, baseUrl, wsUrl, dir, timeout);
+    }
+
+    /** Bounds each request with its retries (the CLI's {@code --timeout}); must be positive. */
+    public SourceSpec withTimeout(Duration bound) {
+        if (bound.isNegative() || bound.isZero()) {
+            throw new IllegalArgumentException("the timeout must be positive, not " + bound);
+        }
+        return new SourceSpec(id, argument, baseUrl, wsUrl, cacheDir, bound);
     }
 
     /**
@@ -140,11 +154,11 @@ public final class SourceSpec {
     public boolean equals(Object o) {
         return o instanceof SourceSpec s && id.equals(s.id) && Objects.equals(argument, s.argument)
                 && Objects.equals(baseUrl, s.baseUrl) && Objects.equals(wsUrl, s.wsUrl)
-                && Objects.equals(cacheDir, s.cacheDir);
+                && Objects.equals(cacheDir, s.cacheDir) && Objects.equals(timeout, s.timeout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, argument, baseUrl, wsUrl, cacheDir);
+        return Objects.hash(id, argument, baseUrl, wsUrl, cacheDir, timeout);
     }
 }

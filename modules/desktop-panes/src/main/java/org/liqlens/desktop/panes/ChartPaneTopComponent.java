@@ -15,6 +15,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.liqlens.charts.HeatmapChartFactory;
 import org.liqlens.charts.MapChartFactory;
+import org.liqlens.engine.Coverage;
 import org.liqlens.engine.EstimateResult;
 import org.liqlens.sources.CancelToken;
 import org.netbeans.api.progress.ProgressHandle;
@@ -41,7 +42,16 @@ import org.openide.windows.WindowManager;
     "# {0} - pane title",
     "HINT_Heatmap=Liquidation heatmap: {0}",
     "# {0} - pane title",
-    "HINT_Map=Liquidation map: {0}"
+    "HINT_Map=Liquidation map: {0}",
+    "# {0} - pane title",
+    "# {1} - coverage percentage",
+    "TITLE_Partial={0} (data covers {1})",
+    "# {0} - source",
+    "# {1} - coverage description",
+    "MSG_Coverage={0} · {1}",
+    "# {0} - source",
+    "# {1} - coverage description",
+    "MSG_PartialCoverage=⚠ {0} · {1}: this pane shows only that"
 })
 public final class ChartPaneTopComponent extends TopComponent {
     private static final long serialVersionUID = 1L;
@@ -54,6 +64,8 @@ public final class ChartPaneTopComponent extends TopComponent {
     private final PaneSpec spec;
     private final PaneKind kind;
     private final JLabel status = new JLabel("", SwingConstants.CENTER);
+    /** Below the chart: the source and what its data covers of the window. */
+    private final JLabel footer = new JLabel("", SwingConstants.LEFT);
     private transient RequestProcessor.Task task;
     private transient CancelToken cancel;
     private transient EstimateResult result;
@@ -103,7 +115,8 @@ public final class ChartPaneTopComponent extends TopComponent {
 
     private void startEstimate() {
         status.setText(Bundle.MSG_Loading());
-        CancelToken token = CancelToken.create();
+        // A source that retries says why here, so a slow or failing exchange is never a silent pane.
+        CancelToken token = CancelToken.create(message -> SwingUtilities.invokeLater(() -> status.setText(message)));
         cancel = token;
         task = ESTIMATES.create(() -> estimate(token));
         task.schedule(0);
@@ -154,8 +167,31 @@ public final class ChartPaneTopComponent extends TopComponent {
         panel.setMinimumDrawHeight(150);
         removeAll();
         add(panel, BorderLayout.CENTER);
+        showCoverage(r, PaneEstimator.sourceLabel(spec));
+        add(footer, BorderLayout.SOUTH);
         revalidate();
         repaint();
         putClientProperty(PROPERTY_READY, Boolean.TRUE);
+    }
+
+    /**
+     * Says what the data covers: a line below the chart, and in the title and tab when the window is not
+     * wholly covered, so that a partial map is never taken for the one asked for.
+     */
+    private void showCoverage(EstimateResult r, String sourceLabel) {
+        Coverage c = r.coverage();
+        String title = spec.title(kind);
+        footer.setBorder(javax.swing.BorderFactory.createEmptyBorder(3, 8, 3, 8));
+        footer.setFont(footer.getFont().deriveFont(Font.PLAIN, 11.5f));
+        if (c.isComplete()) {
+            footer.setForeground(new Color(0x9A94B4));
+            footer.setText(Bundle.MSG_Coverage(sourceLabel, c.describe()));
+            setDisplayName(title);
+        } else {
+            footer.setForeground(new Color(0xF2B84B));
+            footer.setText(Bundle.MSG_PartialCoverage(sourceLabel, c.describe()));
+            setDisplayName(Bundle.TITLE_Partial(title, c.percent()));
+        }
+        footer.setToolTipText(footer.getText());
     }
 }

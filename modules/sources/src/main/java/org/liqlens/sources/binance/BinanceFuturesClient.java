@@ -15,7 +15,10 @@ import org.liqlens.engine.market.TradeSeries;
 import org.liqlens.sources.CancelToken;
 import org.liqlens.sources.InstrumentInfo;
 import org.liqlens.sources.Intervals;
+import org.liqlens.sources.SourceException;
+import org.liqlens.sources.collect.CandleRows;
 import org.liqlens.sources.collect.OpenInterestRows;
+import org.liqlens.sources.collect.RowChecks;
 import org.liqlens.sources.http.ClientSettings;
 import org.liqlens.sources.http.HttpFetcher;
 import org.liqlens.sources.json.Json;
@@ -72,15 +75,22 @@ public final class BinanceFuturesClient {
     /**
      * Closed candles ({@code GET /fapi/v1/klines}) with open time in {@code [fromMs, toMs)}, paged by
      * {@code startTime}, {@value #KLINES_LIMIT} per request. The forming candle is left out.
+     *
+     * <p>Paging continues from the newest row received until the requested end, whatever the size of a page:
+     * a proxy may cap pages below the limit, and a short page says nothing about what follows. A page with
+     * nothing new ends the data only when the same request, asked again, agrees: one transient empty answer
+     * must not cut the series. Every row is checked like a row of an archive file ({@link RowChecks}),
+     * including its close time against the interval asked for, and the rows are sorted and de-duplicated
+     * before they become a series.
      */
     public CandleSeries klines(String symbol, long intervalMs, long fromMs, long toMs, CancelToken cancel) {
         String interval = param(KLINE_INTERVALS, intervalMs, "kline interval");
         String sym = normalise(symbol);
         long now = settings.clock().millis();
         long endInclusive = toMs - 1;
-        CandleSeries.Builder out = CandleSeries.builder(sym, intervalMs,
-                (int) Math.min(1 << 20, Math.max(16, (toMs - fromMs) / intervalMs)));
+        CandleRows rows = new CandleRows();
         long start = fromMs;
+        boolean askedAgain = false;
         while (start <= endInclusive) {
             cancel.throwIfCancelled();
             HttpUrl url = endpoint("fapi/v1/klines").addQueryParameter("symbol", sym)
@@ -88,42 +98,55 @@ public final class BinanceFuturesClient {
                     .addQueryParameter("startTime", Long.toString(start))
                     .addQueryParameter("endTime", Long.toString(endInclusive))
                     .addQueryParameter("limit", Integer.toString(KLINES_LIMIT)).build();
-            KlinePage page = http.get(url, cancel, body -> addKlines(body, out, fromMs, endInclusive, now));
-            if (page.rows < KLINES_LIMIT || page.reachedForming || page.lastOpenTime == Long.MIN_VALUE) {
+            long before = rows.newestOpenTime();
+            boolean reachedForming = http.get(url, cancel, body -> addKlines(body, rows, intervalMs, fromMs, endInclusive, now));
+            if (reachedForming) {
+                break; // the server has every candle up to now: nothing later exists yet
+            }
+            if (rows.newestOpenTime() > before && rows.newestOpenTime() >= start) {
+                start = rows.newestOpenTime() + intervalMs;
+                askedAgain = false;
+            } else if (!askedAgain) {
+                askedAgain = true;
+                LOG.log(Level.FINE, "binance: nothing new from {0}; asking once more before taking it as the end",
+                        HttpFetcher.redact(url));
+            } else {
                 break;
             }
-            start = page.lastOpenTime + intervalMs;
         }
-        return out.build();
+        try {
+            return rows.build(sym, intervalMs);
+        } catch (IllegalArgumentException e) {
+            throw new SourceException("binance: inconsistent klines for " + sym + ": " + e.getMessage());
+        }
     }
 
-    private record KlinePage(int rows, long lastOpenTime, boolean reachedForming) { }
-
-    private static KlinePage addKlines(JsonNode body, CandleSeries.Builder out, long from, long endInclusive, long now) {
+    /** Adds a page's closed rows in range; true when it reached the forming candle. */
+    private static boolean addKlines(JsonNode body, CandleRows out, long intervalMs, long from, long endInclusive, long now) {
         if (!body.isArray()) {
             throw new PayloadException("expected an array of klines");
         }
-        long last = Long.MIN_VALUE;
         boolean forming = false;
         for (int i = 0; i < body.size(); i++) {
             JsonNode row = body.get(i);
             long open = Json.integer(row, 0);
-            last = Math.max(last, open);
-            if (Json.integer(row, 6) >= now) {
-                forming = true; // closes in the future: not final yet
-                break;
-            }
-            if (open < from || open > endInclusive || open <= out.lastOpenTime()) {
-                continue; // outside the asked range, or overlap with the previous page
-            }
+            long close = Json.integer(row, 6);
             try {
+                RowChecks.closeTime(open, close, intervalMs);
+                if (close >= now) {
+                    forming = true; // closes in the future: not final yet
+                    continue;
+                }
+                if (open < from || open > endInclusive) {
+                    continue; // outside the asked range
+                }
                 out.add(open, Json.decimal(row, 1), Json.decimal(row, 2), Json.decimal(row, 3), Json.decimal(row, 4),
-                        Json.decimal(row, 5), Json.decimal(row, 7), Json.decimal(row, 10));
+                        Json.decimal(row, 5), Json.decimal(row, 7), Json.decimal(row, 9), Json.decimal(row, 10));
             } catch (IllegalArgumentException e) {
-                throw new PayloadException("kline " + i + " (open time " + open + "): " + e.getMessage());
+                throw new PayloadException("kline row " + i + " (open time " + open + "): " + e.getMessage());
             }
         }
-        return new KlinePage(body.size(), last, forming);
+        return forming;
     }
 
     /**

@@ -48,6 +48,11 @@ public final class BinanceSource extends AbstractExchangeSource {
     }
 
     @Override
+    protected String defaultBaseUrl() {
+        return BinanceFuturesClient.DEFAULT_BASE_URL;
+    }
+
+    @Override
     protected AbstractExchangeSource create(ClientSettings s, CandleCache c) {
         return new BinanceSource(s, c);
     }

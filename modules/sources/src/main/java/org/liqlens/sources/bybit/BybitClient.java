@@ -95,8 +95,12 @@ public final class BybitClient {
                         if (t < fromMs || t > pageEnd || t + intervalMs - 1 >= now) {
                             continue;
                         }
-                        rows.add(t, Json.decimal(r, 1), Json.decimal(r, 2), Json.decimal(r, 3), Json.decimal(r, 4),
-                                Json.decimal(r, 5), Json.decimal(r, 6), Double.NaN);
+                        try {
+                            rows.add(t, Json.decimal(r, 1), Json.decimal(r, 2), Json.decimal(r, 3), Json.decimal(r, 4),
+                                    Json.decimal(r, 5), Json.decimal(r, 6), Double.NaN, Double.NaN);
+                        } catch (IllegalArgumentException e) {
+                            throw new PayloadException("kline (start " + t + "): " + e.getMessage());
+                        }
                     }
                     return min;
                 });
@@ -158,14 +162,20 @@ public final class BybitClient {
     private void pageBackwards(long fromMs, long toMs, CancelToken cancel, java.util.function.LongFunction<HttpUrl> page,
                                PageReader reader) {
         long end = toMs - 1;
+        boolean askedAgain = false;
         while (end >= fromMs) {
             cancel.throwIfCancelled();
             HttpUrl url = page.apply(end);
             long pageEnd = end;
             long oldest = http.get(url, cancel, body -> reader.read(body, pageEnd));
+            if (oldest == Long.MAX_VALUE && !askedAgain) {
+                askedAgain = true; // one empty answer may be transient: the end only when a second agrees
+                continue;
+            }
             if (oldest == Long.MAX_VALUE || oldest <= fromMs) {
                 break;
             }
+            askedAgain = false;
             end = advance(end, oldest, url);
         }
     }

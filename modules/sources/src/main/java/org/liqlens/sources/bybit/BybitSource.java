@@ -47,6 +47,11 @@ public final class BybitSource extends AbstractExchangeSource {
     }
 
     @Override
+    protected String defaultBaseUrl() {
+        return BybitClient.DEFAULT_BASE_URL;
+    }
+
+    @Override
     protected AbstractExchangeSource create(ClientSettings s, CandleCache c) {
         return new BybitSource(s, c);
     }

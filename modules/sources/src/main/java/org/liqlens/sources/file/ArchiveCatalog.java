@@ -15,7 +15,7 @@ import org.liqlens.sources.SourceException;
 
 /**
  * The data files under a path, each recognised by its name: data.binance.vision archives
- * ({@code SYM-1m-2024-01.zip}, {@code SYM-aggTrades-...}, {@code SYM-trades-...}, {@code SYM-metrics-...}),
+ * ({@code SYM-1m-2024-01.zip}, also {@code .csv} or {@code .csv.gz}, {@code SYM-aggTrades-...}, {@code SYM-trades-...}, {@code SYM-metrics-...}),
  * WebSocket captures ({@code *.gz}), the price + open-interest file ({@code *oi_price*}) and the
  * liquidation aggregate ({@code *forceorder*}). Files of no known kind are ignored; this runs once per
  * request, not per row, so a regular expression is fine here.
@@ -69,7 +69,7 @@ final class ArchiveCatalog {
         if (lower.contains("-trades-")) return new Entry(p, Kind.TRADES, BinanceVisionImporter.symbolFromFileName(name), 0);
         if (lower.contains("-metrics-")) return new Entry(p, Kind.METRICS, BinanceVisionImporter.symbolFromFileName(name), 5 * Intervals.MINUTE);
         Matcher m = KLINE_NAME.matcher(name);
-        if (m.matches() && (lower.endsWith(".csv") || lower.endsWith(".zip"))) {
+        if (m.matches() && (lower.endsWith(".csv") || lower.endsWith(".zip") || lower.endsWith(".csv.gz"))) {
             return new Entry(p, Kind.KLINES, m.group(1), Intervals.parse(m.group(2)));
         }
         if (lower.endsWith(".gz")) {

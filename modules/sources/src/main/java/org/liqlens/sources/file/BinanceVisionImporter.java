@@ -1,5 +1,7 @@
 package org.liqlens.sources.file;
 
+import org.liqlens.sources.collect.RowChecks;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -76,11 +78,9 @@ public final class BinanceVisionImporter {
             double volume = r.decimal(5, "volume");
             long close = Timestamps.toMillis(r.integer(6, "close_time"));
             double quoteVolume = r.decimal(7, "quote_volume");
+            double takerBuy = r.decimal(9, "taker_buy_volume");
             double takerBuyQuote = r.decimal(10, "taker_buy_quote_volume");
-            Checks.ohlc(o, h, l, c);
-            Checks.nonNegative(volume, "volume");
-            Checks.nonNegative(quoteVolume, "quote_volume");
-            Checks.nonNegative(takerBuyQuote, "taker_buy_quote_volume");
+            RowChecks.candle(o, h, l, c, volume, quoteVolume, takerBuy, takerBuyQuote);
             if (out == null) {
                 interval = close - open + 1;
                 if (interval <= 0) {
@@ -167,7 +167,7 @@ public final class BinanceVisionImporter {
             if (!(price > 0) || Double.isInfinite(price)) {
                 throw new RowProblem("price " + price + " is not positive");
             }
-            Checks.nonNegative(qty, "quantity");
+            RowChecks.nonNegative(qty, "quantity");
             if (id <= previousId) {
                 throw new RowProblem("trade id " + id + (id == previousId ? " repeats the previous row" : " is below the previous row's " + previousId));
             }
@@ -231,8 +231,8 @@ public final class BinanceVisionImporter {
             }
             double openInterest = r.decimal(2, "sum_open_interest");
             double val = r.decimal(3, "sum_open_interest_value");
-            Checks.nonNegative(openInterest, "sum_open_interest");
-            Checks.nonNegative(val, "sum_open_interest_value");
+            RowChecks.nonNegative(openInterest, "sum_open_interest");
+            RowChecks.nonNegative(val, "sum_open_interest_value");
             if (n > 0 && time == t[n - 1]) {
                 if (openInterest == oi[n - 1] && val == value[n - 1]) {
                     return; // the documented repetition of early metrics files

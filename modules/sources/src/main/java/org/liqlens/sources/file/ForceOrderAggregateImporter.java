@@ -1,5 +1,7 @@
 package org.liqlens.sources.file;
 
+import org.liqlens.sources.collect.RowChecks;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +57,8 @@ public final class ForceOrderAggregateImporter {
                     if (shorts < 0 || longs < 0) {
                         throw new RowProblem("a liquidation count is negative");
                     }
-                    Checks.nonNegative(shortUsd, "liq_long_usd_size");
-                    Checks.nonNegative(longUsd, "liq_short_usd_size");
+                    RowChecks.nonNegative(shortUsd, "liq_long_usd_size");
+                    RowChecks.nonNegative(longUsd, "liq_short_usd_size");
                     if (symbol == null || symbol.equalsIgnoreCase(sym)) {
                         out.add(new LiquidationMinute(time, sym, (int) longs, (int) shorts, longUsd, shortUsd));
                     }

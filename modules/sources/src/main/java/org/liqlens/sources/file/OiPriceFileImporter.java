@@ -1,5 +1,7 @@
 package org.liqlens.sources.file;
 
+import org.liqlens.sources.collect.RowChecks;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -91,8 +93,8 @@ public final class OiPriceFileImporter {
             double l = r.decimal(colLow, "price_low");
             double c = r.decimal(colClose, "price_close");
             double oi = r.decimal(colOi, "oi_close");
-            Checks.ohlc(o, h, l, c);
-            Checks.nonNegative(oi, "oi_close");
+            RowChecks.ohlc(o, h, l, c);
+            RowChecks.nonNegative(oi, "oi_close");
             if (time % INTERVAL != 0) {
                 throw new RowProblem("timestamp " + time + " is not on a 5-minute boundary");
             }

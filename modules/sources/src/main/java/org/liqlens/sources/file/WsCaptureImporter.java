@@ -1,5 +1,7 @@
 package org.liqlens.sources.file;
 
+import org.liqlens.sources.collect.RowChecks;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.EOFException;
 import java.io.IOException;
@@ -138,7 +140,7 @@ public final class WsCaptureImporter {
                 }
                 time = Timestamps.toMillis(time);
                 if (!(price > 0) || !(quantity >= 0) || Double.isInfinite(price) || Double.isInfinite(quantity)) {
-                    throw new RowProblem("trade price " + Checks.show(price) + " or quantity " + Checks.show(quantity) + " is invalid");
+                    throw new RowProblem("trade price " + RowChecks.show(price) + " or quantity " + RowChecks.show(quantity) + " is invalid");
                 }
                 if (id <= previousId) {
                     throw new RowProblem("trade id " + id + (id == previousId ? " repeats" : " is below the previous " + previousId));

@@ -43,11 +43,12 @@ public final class ClientSettings {
                 RetryPolicy.DEFAULT, DEFAULT_RECONNECT, DEFAULT_PING_INTERVAL);
     }
 
-    /** These settings with the spec's base and WebSocket URLs, where it has them. */
+    /** These settings with the spec's base and WebSocket URLs and time bound, where it has them. */
     public ClientSettings apply(SourceSpec spec) {
         ClientSettings s = this;
         if (spec.baseUrl().isPresent()) s = s.withBaseUrl(spec.baseUrl().get());
         if (spec.wsUrl().isPresent()) s = s.withWsUrl(spec.wsUrl().get());
+        if (spec.timeout().isPresent()) s = s.withRetryPolicy(s.retryPolicy().withTotalMs(spec.timeout().get().toMillis()));
         return s;
     }
 

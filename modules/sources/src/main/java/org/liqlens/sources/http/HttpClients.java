@@ -18,7 +18,9 @@ public final class HttpClients {
                 .dispatcher(new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                         new SynchronousQueue<>(), daemonThreads("liqlens-http"))))
                 .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(30))
+                // A server that accepts and stays silent is retried after this; the request's whole time is
+                // bounded by RetryPolicy.totalMs.
+                .readTimeout(Duration.ofSeconds(15))
                 .callTimeout(Duration.ofSeconds(90))
                 .retryOnConnectionFailure(true)
                 .build();

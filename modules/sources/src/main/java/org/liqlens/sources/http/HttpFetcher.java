@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.Call;
@@ -28,9 +29,13 @@ import org.liqlens.sources.json.PayloadException;
  *       off when the header is missing; a wait longer than {@link RetryPolicy#maxRetryAfterMs()} fails at once;</li>
  *   <li>5xx, timeouts, dropped connections, cut-off bodies and unparseable JSON back off exponentially;</li>
  *   <li>an error envelope the exchange marks as transient is retried, any other is reported;</li>
- *   <li>after {@link RetryPolicy#maxAttempts()} it throws {@link SourceException} naming the URL (credentials
- *       masked) and the exchange's message.</li>
+ *   <li>after {@link RetryPolicy#maxAttempts()}, or once {@link RetryPolicy#totalMs()} has passed (each attempt's
+ *       call timeout is cut to what is left), it throws {@link SourceException} naming the URL (credentials
+ *       masked) and the exchange's message or the last problem seen.</li>
  * </ul>
+ * Every retry is said as it happens: logged as a warning (the CLI prints it on stderr) and passed to the
+ * caller's {@link CancelToken#status(String)} (the desktop shows it in the pane), so that a slow or failing
+ * exchange is never silence.
  * Paging callers fetch one page per call, so a fault costs a retry of that page only and paging resumes
  * where it stopped: the stitched result is the same as without faults.
  *
@@ -68,11 +73,21 @@ public final class HttpFetcher {
         String lastProblem = "no attempt made";
         int lastStatus = 0;
         ExchangeError lastError = null;
+        // Time spent: real time on calls plus the waits asked of the sleeper (which tests replace).
+        long startNanos = System.nanoTime();
+        long waitedMs = 0;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             cancel.throwIfCancelled();
             long waitMs;
+            long leftMs = policy.totalMs() - waitedMs - (System.nanoTime() - startNanos) / 1_000_000L;
+            if (leftMs <= 0) {
+                throw failure("GET " + shown + " gave up after " + seconds(policy.totalMs()) + " (the time bound);"
+                        + " last: " + lastProblem, shown, lastStatus, lastError, null);
+            }
             Call call = settings.httpClient().newCall(new Request.Builder().url(url).get()
                     .header("Accept", "application/json").build());
+            long callBoundMs = settings.httpClient().callTimeoutMillis();
+            call.timeout().timeout(callBoundMs > 0 ? Math.min(callBoundMs, leftMs) : leftMs, TimeUnit.MILLISECONDS);
             try (CancelToken.Registration ignored = cancel.onCancel(call::cancel);
                  Response response = call.execute()) {
                 int status = response.code();
@@ -140,13 +155,28 @@ public final class HttpFetcher {
             if (attempt == policy.maxAttempts()) {
                 break;
             }
-            LOG.log(Level.INFO, "{0}: {1} on GET {2}; retry {3} of {4} in {5} ms",
-                    new Object[]{exchange, lastProblem, shown, String.valueOf(attempt),
-                    String.valueOf(policy.maxAttempts() - 1), String.valueOf(waitMs)});
+            long spentMs = waitedMs + (System.nanoTime() - startNanos) / 1_000_000L;
+            if (spentMs + waitMs >= policy.totalMs()) {
+                throw failure("GET " + shown + " gave up after " + seconds(spentMs) + ", since waiting " + seconds(waitMs)
+                        + " more would pass the time bound of " + seconds(policy.totalMs()) + "; last: " + lastProblem,
+                        shown, lastStatus, lastError, null);
+            }
+            String retrying = exchange + ": " + lastProblem + " on GET " + shown + "; retry " + attempt + " of "
+                    + (policy.maxAttempts() - 1) + " in " + seconds(waitMs) + " (gives up "
+                    + seconds(policy.totalMs() - spentMs) + " from now)";
+            LOG.log(Level.WARNING, retrying);
+            cancel.status(retrying);
             settings.sleeper().sleep(waitMs, cancel);
+            waitedMs += waitMs;
         }
         throw failure("GET " + shown + " failed after " + policy.maxAttempts() + " attempts; last: " + lastProblem,
                 shown, lastStatus, lastError, null);
+    }
+
+    /** A duration as a person reads it: "800 ms", "2 s", "1.5 s". */
+    static String seconds(long ms) {
+        if (ms < 1000) return ms + " ms";
+        return (ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.1f", ms / 1000.0)) + " s";
     }
 
     private SourceException failure(String what, String shownUrl, int status, ExchangeError error, Throwable cause) {

@@ -147,6 +147,7 @@ public final class OkxClient {
         int limit = recent ? CANDLES_LIMIT : HISTORY_CANDLES_LIMIT;
         CandleRows rows = new CandleRows();
         long after = toMs;
+        boolean askedAgain = false;
         while (after > fromMs) {
             cancel.throwIfCancelled();
             HttpUrl url = endpoint(path).addQueryParameter("instId", instId).addQueryParameter("bar", bar)
@@ -163,14 +164,23 @@ public final class OkxClient {
                         continue;
                     }
                     double quote = r.size() > 7 ? Json.decimal(r, 7) : Double.NaN;
-                    rows.add(t, Json.decimal(r, 1), Json.decimal(r, 2), Json.decimal(r, 3), Json.decimal(r, 4),
-                            Json.decimal(r, 6), quote, Double.NaN);
+                    try {
+                        rows.add(t, Json.decimal(r, 1), Json.decimal(r, 2), Json.decimal(r, 3), Json.decimal(r, 4),
+                                Json.decimal(r, 6), quote, Double.NaN, Double.NaN);
+                    } catch (IllegalArgumentException e) {
+                        throw new PayloadException("candle (ts " + t + "): " + e.getMessage());
+                    }
                 }
                 return min;
             });
+            if (oldest == Long.MAX_VALUE && !askedAgain) {
+                askedAgain = true; // one empty answer may be transient: the end only when a second agrees
+                continue;
+            }
             if (oldest == Long.MAX_VALUE || oldest <= fromMs) {
                 break;
             }
+            askedAgain = false;
             after = advance(after, oldest, url);
         }
         try {
@@ -296,6 +306,7 @@ public final class OkxClient {
         List<RealisedLiquidation> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long after = toMs;
+        boolean askedAgain = false;
         while (after > fromMs) {
             cancel.throwIfCancelled();
             HttpUrl url = endpoint("api/v5/public/liquidation-orders").addQueryParameter("instType", "SWAP")

@@ -45,6 +45,11 @@ public final class OkxSource extends AbstractExchangeSource {
     }
 
     @Override
+    protected String defaultBaseUrl() {
+        return OkxClient.DEFAULT_BASE_URL;
+    }
+
+    @Override
     protected AbstractExchangeSource create(ClientSettings s, CandleCache c) {
         return new OkxSource(s, c);
     }

@@ -59,7 +59,7 @@ class CandleCacheTest {
     }
 
     private Path dayFile(int day) {
-        return new CandleCache(cacheDir).dayFile("binance", "BTCUSDT", Intervals.MINUTE, T0 + day * D);
+        return new CandleCache(cacheDir).dayFile(cached().cacheNamespace(), "BTCUSDT", Intervals.MINUTE, T0 + day * D);
     }
 
     private List<Long> requestedStarts() {
@@ -163,14 +163,15 @@ class CandleCacheTest {
     @Test
     void writesAreAtomicAndLeaveNoTemporaryFiles() throws IOException {
         CandleCache cache = new CandleCache(cacheDir, settings.clock());
-        Path target = cache.dayFile("binance", "BTCUSDT", Intervals.MINUTE, T0 + D);
+        Path target = cache.dayFile(cached().cacheNamespace(), "BTCUSDT", Intervals.MINUTE, T0 + D);
         // A temporary file a crashed writer left behind must not disturb anything.
         Files.createDirectories(target.getParent());
         Files.write(target.getParent().resolve(target.getFileName() + ".tmp-dead"), new byte[]{1, 2, 3});
 
         cached().candles("BTCUSDT", Intervals.MINUTE, T0 + D, T0 + 2 * D, CancelToken.NONE);
         long size = Files.size(target);
-        assertEquals(4 + 4 + 8 + 8 + 4 + 1440 * 64 + 16, size, "header + 1440 candles x 8 columns + length and CRC");
+        assertEquals(4 + 4 + 8 + 8 + 4 + 8 + 4 + 4 + 1440 * 64 + 16, size,
+                "header (with state, first fetch and no gaps) + 1440 candles x 8 columns + length and CRC");
         try (Stream<Path> files = Files.list(target.getParent())) {
             assertEquals(List.of(target.getFileName().toString(), target.getFileName() + ".tmp-dead"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());

@@ -28,6 +28,8 @@ final class FakeBinance extends Dispatcher {
     private final Deque<Function<String, MockResponse>> faults = new ArrayDeque<>();
     /** Candles exist from T0 up to (excluding) this time. */
     volatile long dataEnd = Long.MAX_VALUE;
+    /** At most this many klines per answer, whatever the limit asked (a proxy that caps pages). */
+    volatile int pageCap = Integer.MAX_VALUE;
     volatile long firstAggId = 1_000_000L;
     /** Aggregated trades: one every {@code aggSpacingMs}, ids contiguous, from T0. */
     volatile long aggSpacingMs = 1_000L;
@@ -79,7 +81,7 @@ final class FakeBinance extends Dispatcher {
         StringBuilder b = new StringBuilder("[");
         long t = Math.max(T0, start + Math.floorMod(T0 - start, 60_000L));
         int n = 0;
-        for (; t <= end && t < dataEnd && n < limit; t += 60_000L, n++) {
+        for (; t <= end && t < dataEnd && n < Math.min(limit, pageCap); t += 60_000L, n++) {
             if (n > 0) b.append(',');
             b.append(klineRow(t));
         }

@@ -237,6 +237,7 @@ class OkxClientTest {
         long day = 1_600_000_000_000L - 1_600_000_000_000L % Intervals.DAY;
         OkxClient client = clientAt(day + 5000 * Intervals.DAY);
         enqueue(EMPTY);
+        enqueue(EMPTY); // an empty answer is the end only when asked again
         client.candles("BTCUSDT", Intervals.DAY, day, day + 3 * Intervals.DAY, CancelToken.NONE);
         HttpUrl u = server.takeRequest().getRequestUrl();
         assertEquals("/api/v5/market/history-candles", u.encodedPath());
