@@ -41,6 +41,57 @@ class BadRowTest {
     }
 
     @Test
+    void takerBuyQuoteVolumeAboveTheQuoteVolumeIsRefusedNotClamped() throws IOException {
+        MalformedDataException e = klinesFail("k.csv", HEADER + ROW1
+                + "1704067260000,10.4,10.7,10.3,10.6,100,1704067319999,1050,5,50,1050.5,0\n");
+        assertEquals("k.csv:3: taker_buy_quote_volume 1050.5 exceeds quote_volume 1050", e.getMessage());
+    }
+
+    @Test
+    void takerBuyVolumeAboveTheVolumeIsRefused() throws IOException {
+        MalformedDataException e = klinesFail("k.csv", HEADER + "1704067200000,10.3,10.6,10.1,10.4,100,1704067259999,1040,5,100.001,520,0\n");
+        assertEquals("k.csv:2: taker_buy_volume 100.001 exceeds volume 100", e.getMessage());
+    }
+
+    @Test
+    void aZipOfSeveralFilesIsRefusedNamingThem() throws IOException {
+        Path zip = dir.resolve("BTCUSDT-1m-2024-01.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String name : new String[]{"BTCUSDT-1m-2024-01.csv", "BTCUSDT-1m-2024-02.csv"}) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write((HEADER + ROW1).getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        org.liqlens.sources.SourceException e = assertThrows(org.liqlens.sources.SourceException.class,
+                () -> BinanceVisionImporter.klines(zip, "BTCUSDT"));
+        assertTrue(e.getMessage().startsWith("BTCUSDT-1m-2024-01.zip: the ZIP archive holds 2 files "
+                + "(BTCUSDT-1m-2024-01.csv, BTCUSDT-1m-2024-02.csv)"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyZipSaysSoInsteadOfQuotingItsFirstBytes() throws IOException {
+        Path zip = dir.resolve("BTCUSDT-1m-2024-01.zip");
+        new ZipOutputStream(Files.newOutputStream(zip)).close(); // 22 bytes: only the end record, "PK\5\6"
+        org.liqlens.sources.SourceException e = assertThrows(org.liqlens.sources.SourceException.class,
+                () -> BinanceVisionImporter.klines(zip, "BTCUSDT"));
+        assertEquals("BTCUSDT-1m-2024-01.zip: the ZIP archive holds no file", e.getMessage());
+    }
+
+    @Test
+    void aGzippedKlinesCsvIsReadThroughTheFileSource() throws IOException {
+        Path gz = dir.resolve("BTCUSDT-1m-2024-01.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write((HEADER + ROW1 + ROW2).getBytes(StandardCharsets.UTF_8));
+        }
+        CandleSeries c = new FileSource(gz).candles("BTCUSDT", 60_000L, 0, Long.MAX_VALUE / 2,
+                org.liqlens.sources.CancelToken.NONE);
+        assertEquals(2, c.size());
+        assertEquals(10.6, c.close(1));
+        assertEquals(525, c.takerBuyQuoteVolume(1));
+    }
+
+    @Test
     void highBelowLow() throws IOException {
         MalformedDataException e = klinesFail("binance_um_X.csv", HEADER + ROW1 + ROW2
                 + "1704067320000,10.3,10.2,10.5,10.4,100,1704067379999,1040,5,50,520,0\n");
