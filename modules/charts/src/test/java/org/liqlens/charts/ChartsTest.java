@@ -2,13 +2,16 @@ package org.liqlens.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.jfree.chart.plot.PlotOrientation;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liqlens.engine.EstimateRequest;
@@ -78,6 +81,26 @@ class ChartsTest {
         try (var files = Files.walk(dir)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
         }
+    }
+
+    @Test
+    void aPngThatCannotBeWrittenFailsSayingWhyNotOnlyWhere(@TempDir Path dir) throws Exception {
+        EstimateResult r = tinyEstimate(6, 8);
+        Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
+        IOException e = assertThrows(IOException.class,
+                () -> ChartFiles.writePng(MapChartFactory.create(r, "test candles", false), file.resolve("map.png"), 400, 300));
+        assertEquals("cannot write PNG " + file.resolve("map.png") + ": " + file + " is not a directory", e.getMessage());
+        e = assertThrows(IOException.class, () -> ChartFiles.writePng(MapChartFactory.create(r, "test candles", false), dir, 400, 300));
+        assertEquals("cannot write PNG " + dir + ": is a directory", e.getMessage());
+
+        // sysfs takes no new files, not even from root: the write itself fails, with an AccessDeniedException
+        // whose own message is only the path.
+        Path sys = Path.of("/sys/kernel");
+        Assumptions.assumeTrue(Files.isDirectory(sys), "no /sys (not Linux)");
+        Path png = sys.resolve("liqlens-test.png");
+        e = assertThrows(IOException.class, () -> ChartFiles.writePng(MapChartFactory.create(r, "test candles", false), png, 400, 300));
+        assertTrue(e.getMessage().equals("cannot write PNG " + png + ": permission denied")
+                || e.getMessage().equals("cannot write PNG " + png + ": directory " + sys + " is not writable"), e.getMessage());
     }
 
     @Test

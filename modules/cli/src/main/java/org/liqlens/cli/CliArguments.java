@@ -1,5 +1,6 @@
 package org.liqlens.cli;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -112,60 +113,74 @@ final class CliArguments {
         }
     }
 
+    /**
+     * The accepted range of instants. Crypto market data starts with Bitcoin in 2009, and an instant beyond
+     * 2100 is a typo; the bounds also keep every instant far from the overflow of epoch milliseconds.
+     */
+    static final Instant EARLIEST = Instant.parse("2009-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    private static final String INSTANT_RANGE = "between 2009-01-01 and 2100-01-01";
+
+    /** The longest --window or --duration: five years of 366 days. Longer is a typo, not a plan. */
+    static final long MAX_SPAN_MS = 5 * 366 * 86_400_000L;
+
     /** ISO-8601 instant, e.g. 2026-06-15T00:00:00Z; a date alone means its midnight UTC. */
     Long instant(String name) {
         String v = options.get(name);
         if (v == null) return null;
+        Instant t;
         try {
-            if (v.length() == 10) return Instant.parse(v + "T00:00:00Z").toEpochMilli();
-            return Instant.parse(v).toEpochMilli();
+            t = Instant.parse(v.length() == 10 ? v + "T00:00:00Z" : v);
         } catch (DateTimeParseException e) {
-            throw new UsageException("--" + name + " must be an ISO-8601 instant such as 2026-06-15T00:00:00Z, not '" + v + "'");
+            throw new UsageException("--" + name + " must be an ISO-8601 instant " + INSTANT_RANGE + " such as 2026-06-15T00:00:00Z, not '" + v + "'");
         }
+        // Checked before toEpochMilli, which overflows for instants such as +999999999-12-31T23:59:59Z.
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw new UsageException("--" + name + " must lie " + INSTANT_RANGE + ", not '" + v + "'");
+        }
+        return t.toEpochMilli();
     }
 
     /** A span such as 90s, 10m, 2h or 1d, in milliseconds; null when the option is absent. */
     Long duration(String name) {
         String v = options.get(name);
         if (v == null) return null;
-        String s = v.trim().toLowerCase(Locale.ROOT);
-        if (s.length() >= 2) {
-            try {
-                long n = Long.parseLong(s.substring(0, s.length() - 1));
-                long unit = switch (s.charAt(s.length() - 1)) {
-                    case 's' -> 1_000L;
-                    case 'm' -> 60_000L;
-                    case 'h' -> 3_600_000L;
-                    case 'd' -> 86_400_000L;
-                    default -> 0L;
-                };
-                if (n > 0 && unit > 0 && n <= Long.MAX_VALUE / unit) return n * unit;
-            } catch (NumberFormatException e) {
-                // fall through to the message below
-            }
-        }
-        throw new UsageException("--" + name + " must be a positive whole number of s, m, h or d, e.g. 90s or 10m, not '" + v + "'");
+        return span(name, v, "smhd", "be a positive whole number of s, m, h or d, e.g. 90s or 10m");
     }
 
     /** 12h, 24h, 3d, 7d, 30d (any whole number of m, h or d). */
     static long parseWindow(String v) {
+        return span("window", v, "mhd", "look like 12h, 24h, 3d, 7d or 30d");
+    }
+
+    /**
+     * A positive whole number followed by one of {@code units} (s, m, h, d), in milliseconds, at most
+     * {@link #MAX_SPAN_MS}. The arithmetic is exact: a product that overflows a long (18014398509481987d is
+     * 3d plus a multiple of 2^64 ms) must be refused, not wrapped round to a small span.
+     */
+    private static long span(String option, String v, String units, String requirement) {
         String s = v.trim().toLowerCase(Locale.ROOT);
-        if (s.length() >= 2) {
-            char unit = s.charAt(s.length() - 1);
+        if (s.length() >= 2 && units.indexOf(s.charAt(s.length() - 1)) >= 0) {
+            BigInteger n;
             try {
-                long n = Long.parseLong(s.substring(0, s.length() - 1));
-                if (n > 0) {
-                    switch (unit) {
-                        case 'm': return n * 60_000L;
-                        case 'h': return n * 3_600_000L;
-                        case 'd': return n * 86_400_000L;
-                        default: break;
-                    }
-                }
+                n = new BigInteger(s.substring(0, s.length() - 1));
             } catch (NumberFormatException e) {
-                // fall through to the message below
+                n = BigInteger.ZERO;
+            }
+            if (n.signum() > 0) {
+                long unit = switch (s.charAt(s.length() - 1)) {
+                    case 's' -> 1_000L;
+                    case 'm' -> 60_000L;
+                    case 'h' -> 3_600_000L;
+                    default -> 86_400_000L;
+                };
+                BigInteger ms = n.multiply(BigInteger.valueOf(unit));
+                if (ms.compareTo(BigInteger.valueOf(MAX_SPAN_MS)) > 0) {
+                    throw new UsageException("--" + option + " must be at most 5 years (" + MAX_SPAN_MS / 86_400_000L + "d), not '" + v + "'");
+                }
+                return ms.longValueExact();
             }
         }
-        throw new UsageException("--window must look like 12h, 24h, 3d, 7d or 30d, not '" + v + "'");
+        throw new UsageException("--" + option + " must " + requirement + ", not '" + v + "'");
     }
 }

@@ -3,6 +3,7 @@ package org.liqlens.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.liqlens.engine.LiquidationEngine;
 import org.liqlens.engine.LiquidationMap;
 import org.liqlens.engine.PriceRange;
 import org.liqlens.engine.Zone;
+import org.liqlens.engine.Zones;
 import org.liqlens.engine.model.LiquidationModel;
 import org.liqlens.sources.CancelToken;
 import org.liqlens.sources.Intervals;
@@ -73,6 +75,10 @@ final class EstimateCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--source: " + e.getMessage());
         }
+        // Here rather than when the file is read, so that a missing file is the same error with or without --symbol.
+        if (spec.id().equals("file") && !Files.exists(spec.path())) {
+            throw new UsageException("--source: no such file or directory: " + spec.path());
+        }
         String symbol = a.has("symbol") ? a.string("symbol", null).toUpperCase(Locale.ROOT) : defaultSymbol(spec);
         long window = CliArguments.parseWindow(a.requiredString("window"));
         Long at = a.instant("at");
@@ -84,6 +90,16 @@ final class EstimateCommand {
         int height = a.intValue("height", kind == Kind.HEATMAP ? 900 : 1000, 150, 10_000);
         Double mmr = a.optionalDouble("mmr");
         if (mmr != null && !(mmr >= 0 && mmr < 1)) throw new UsageException("--mmr must be a fraction in [0, 1), e.g. 0.004, not " + mmr);
+        Map<String, Double> params = parseParams(a.string("param", null));
+        Double zoneThreshold = a.optionalDouble("zone-threshold");
+        if (zoneThreshold != null) {
+            try {
+                Zones.checkThreshold(zoneThreshold);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--zone-threshold: " + e.getMessage());
+            }
+        }
+        Path png = a.has("png") ? pngPath(a.string("png", null)) : null;
 
         LiquidationEngine engine = LiquidationEngine.standard();
         LiquidationModel model;
@@ -91,6 +107,13 @@ final class EstimateCommand {
             model = engine.model(a.requiredString("model"));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--model: " + e.getMessage());
+        }
+        // Before the window is loaded: a bad parameter should not cost a download first. The engine checks
+        // the same again when it estimates.
+        try {
+            engine.checkParameters(model.id(), symbol, params, mmr);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
         MarketDataSource source;
         try {
@@ -111,10 +134,10 @@ final class EstimateCommand {
                 .window(window)
                 .buckets(buckets)
                 .columns(columns)
-                .params(parseParams(a.string("param", null)));
+                .params(params);
         if (mmr != null) request.mmrOverride(mmr);
         if (a.has("range")) request.range(parseRange(a.string("range", null)));
-        if (a.has("zone-threshold")) request.zoneThreshold(a.requiredDouble("zone-threshold"));
+        if (zoneThreshold != null) request.zoneThreshold(zoneThreshold);
         EstimateResult result;
         try {
             result = engine.estimate(request.build());
@@ -126,12 +149,16 @@ final class EstimateCommand {
             err.println("liqlens-cli: warning: " + result.coverage().describe() + "; the "
                     + WindowLabels.format(window) + " " + command + " shows only that");
         }
-        if (a.has("png")) {
-            Path png = Path.of(a.string("png", null));
+        if (png != null) {
             JFreeChart chart = kind == Kind.HEATMAP
                     ? HeatmapChartFactory.create(result, source.displayName(), spec.id().equals("sim"))
                     : MapChartFactory.create(result, source.displayName(), spec.id().equals("sim"));
-            ChartFiles.writePng(chart, png, width, height);
+            try {
+                ChartFiles.writePng(chart, png, width, height);
+            } catch (IOException e) {
+                // The path is the user's argument: a PNG that cannot be written there is a bad --png.
+                throw new UsageException("--png: " + e.getMessage());
+            }
         }
         if (format.equals("csv")) {
             if (kind == Kind.MAP) printMapCsv(result.map(), out); else printHeatmapCsv(result.heatmap(), out);
@@ -147,11 +174,24 @@ final class EstimateCommand {
         return base.resolve("liqlens");
     }
 
+    /**
+     * The --png path, refused now when it plainly cannot be written (a directory, a file where a folder should
+     * be, a folder without write permission) rather than after the data is loaded and the chart computed.
+     */
+    private static Path pngPath(String text) {
+        try {
+            Path png = Path.of(text);
+            ChartFiles.checkWritable(png);
+            return png;
+        } catch (InvalidPathException | IOException e) {
+            throw new UsageException("--png: " + e.getMessage());
+        }
+    }
+
     /** For a single archive file the symbol is in its name; otherwise BTCUSDT. */
     private static String defaultSymbol(SourceSpec spec) {
         if (spec.id().equals("file")) {
             Path p = spec.path();
-            if (!Files.exists(p)) throw new UsageException("--source: no such file or directory: " + p);
             if (!Files.isDirectory(p) && p.getFileName() != null) {
                 Matcher m = ARCHIVE_SYMBOL.matcher(p.getFileName().toString());
                 if (m.matches()) return m.group(1).toUpperCase(Locale.ROOT);

@@ -14,7 +14,8 @@ import java.util.logging.SimpleFormatter;
  * {@code liqlens-cli}: the LiqLens engine without the desktop, for scripts. Every command prints its result
  * on stdout (JSON unless told otherwise; {@code record} writes its file and a summary on stderr) and, on
  * failure, one line on stderr, never a stack trace: exit status 2 for bad arguments, 1 for bad or
- * unavailable data.
+ * unavailable data. A {@code --png} file that cannot be written counts as a bad argument: the path is the
+ * user's to fix.
  */
 public final class LiqLensCli {
 
@@ -43,8 +44,11 @@ public final class LiqLensCli {
             "SRC: sim[:SEED] (the built-in simulated market), file:PATH (Binance 1m klines CSV or ZIP),",
             "     binance, bybit, okx (with --base-url URL and --ws-url URL to point elsewhere)",
             "--at is the end of the window; default: the end of the source's data (now for exchanges).",
+            "--at: between 2009-01-01 and 2100-01-01; --window and --duration: at most 5 years.",
             "--param KEY=VALUE[,KEY=VALUE] overrides model parameters (see 'models').",
-            "--timeout bounds each exchange request with its retries (default 60s); retries are said on stderr.");
+            "--timeout bounds each exchange request with its retries (default 60s); retries are said on stderr.",
+            "",
+            "exit status: 0 ok; 1 bad or unavailable data; 2 bad arguments, including a --png file that cannot be written.");
 
     private LiqLensCli() { }
 

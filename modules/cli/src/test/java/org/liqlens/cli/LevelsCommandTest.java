@@ -102,6 +102,39 @@ class LevelsCommandTest {
         assertTrue(message.startsWith("liqlens-cli: "), message);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "--side long --entry 100000 --leverage 1000 --mmr 0.004",
+            "--side short --entry 100000 --leverage 10 --mmr 0.5",
+            "--side long --entry 100000 --leverage 1000",
+            "--side short --entry 100000 --leverage 300 --symbol BTCUSDT",
+    })
+    void positionsThatMmrLiquidatesAtEntryAreRefusedAsMapRefusesThem(String args) {
+        // Before the fix these printed a long's liquidation above its entry (100,301) or a short's below (73,333).
+        String message = CliRun.of(("levels " + args).split(" ")).assertOneLineFailure(2);
+        assertTrue(message.contains("would be liquidated at entry: MMR must stay below 1/leverage"), message);
+        assertTrue(message.contains("leverage " + args.split(" ")[5] + "x"), "names the leverage: " + message);
+    }
+
+    @Test
+    void everyPrintedLiquidationPriceLiesOnTheLossSideOfTheEntry() throws Exception {
+        for (String side : new String[] {"long", "short"}) {
+            for (String leverage : new String[] {"1", "2", "10", "100", "125", "1000"}) {
+                for (String mmr : new String[] {"0", "0.004", "0.05", "0.5", "0.9"}) {
+                    CliRun run = CliRun.of("levels", "--side", side, "--entry", "100000", "--leverage", leverage, "--mmr", mmr);
+                    if (Double.parseDouble(mmr) * Double.parseDouble(leverage) >= 1) {
+                        assertTrue(run.assertOneLineFailure(2).contains("liquidated at entry"), run.err());
+                        continue;
+                    }
+                    assertEquals(0, run.status(), run.err());
+                    double liquidation = JSON.readTree(run.out()).get("liquidationPrice").asDouble();
+                    String what = side + " " + leverage + "x MMR " + mmr + ": " + liquidation;
+                    assertTrue(side.equals("long") ? liquidation < 100_000 : liquidation > 100_000, what);
+                }
+            }
+        }
+    }
+
     @Test
     void badArgumentMessagesNameTheOption() {
         assertTrue(CliRun.of("levels", "--side", "sideways", "--entry", "1", "--leverage", "2").assertOneLineFailure(2).contains("--side"));

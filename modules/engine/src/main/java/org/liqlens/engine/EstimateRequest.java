@@ -154,8 +154,7 @@ public final class EstimateRequest {
         public Builder range(PriceRange range) { this.range = range; return this; }
 
         public Builder zoneThreshold(double threshold) {
-            if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("zone threshold must be in (0, 1]: " + threshold);
-            this.zoneThreshold = threshold;
+            this.zoneThreshold = Zones.checkThreshold(threshold);
             return this;
         }
 

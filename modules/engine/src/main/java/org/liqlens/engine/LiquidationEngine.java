@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.liqlens.engine.liq.BracketTable;
+import org.liqlens.engine.liq.LiquidationPrice;
 import org.liqlens.engine.market.CandleSeries;
 import org.liqlens.engine.market.MarketInputs;
 import org.liqlens.engine.market.TradeSeries;
@@ -207,7 +208,10 @@ public final class LiquidationEngine {
             }
         }
 
-        resolveParameters(p, model, r);
+        ResolvedParameters resolved = resolveParameters(model, p.symbol, r.params(), r.mmrOverride());
+        p.mmr = resolved.mmr();
+        p.ladder = resolved.ladder();
+        p.params = resolved.values();
 
         int firstEvent = p.from, endEvent = p.to;
         p.checkCancelled();
@@ -236,14 +240,31 @@ public final class LiquidationEngine {
         return p;
     }
 
+    /**
+     * Fails as {@link #estimate} would for these parameters, without market data: lets a caller reject bad
+     * parameters before loading (and perhaps downloading) a window.
+     *
+     * @param symbol      the symbol whose bracket table gives the MMR when neither override nor parameter does
+     * @param params      overrides of the model's parameters by key, as in {@link EstimateRequest#params()}
+     * @param mmrOverride as in {@link EstimateRequest#mmrOverride()}; null for none
+     * @throws IllegalArgumentException naming the unknown model or the bad parameter and why
+     */
+    public void checkParameters(String modelId, String symbol, Map<String, Double> params, Double mmrOverride) {
+        resolveParameters(model(modelId), symbol, params, mmrOverride);
+    }
+
+    /** The parameters an estimate runs with: every value by key (mmr included), the ladder they describe, the MMR. */
+    private record ResolvedParameters(Map<String, Double> values, LeverageLadder ladder, double mmr) { }
+
     /** Defaults overlaid with overrides; mmr from override, parameter, bracket table, 0.4 %, in that order. */
-    private static void resolveParameters(Plan p, LiquidationModel model, EstimateRequest r) {
+    private static ResolvedParameters resolveParameters(LiquidationModel model, String symbol, Map<String, Double> params,
+                                                        Double mmrOverride) {
         Map<String, ModelParameter> declared = new LinkedHashMap<>();
         for (ModelParameter mp : model.parameters()) declared.put(mp.key(), mp);
         Map<String, Double> resolved = new LinkedHashMap<>();
         for (ModelParameter mp : model.parameters()) resolved.put(mp.key(), mp.defaultValue());
         boolean mmrGiven = false;
-        for (Map.Entry<String, Double> e : r.params().entrySet()) {
+        for (Map.Entry<String, Double> e : params.entrySet()) {
             String key = e.getKey();
             double v = e.getValue();
             ModelParameter mp = declared.get(key);
@@ -261,23 +282,15 @@ public final class LiquidationEngine {
             }
         }
         double mmr;
-        if (r.mmrOverride() != null) mmr = r.mmrOverride();
+        if (mmrOverride != null) mmr = mmrOverride;
         else if (mmrGiven || !declared.containsKey("mmr")) mmr = resolved.getOrDefault("mmr", BracketTable.DEFAULT_FIRST_BRACKET_MMR);
-        else mmr = BracketTable.firstBracketMmrOrDefault(p.symbol);
+        else mmr = BracketTable.firstBracketMmrOrDefault(symbol);
         if (!(mmr >= 0 && mmr < 1)) throw new IllegalArgumentException("MMR must be in [0, 1): " + mmr);
         resolved.put("mmr", mmr);
         LeverageLadder ladder = LeverageLadder.fromParameters(resolved);
         if (ladder.size() > 64) throw new IllegalArgumentException("at most 64 leverage tiers, not " + ladder.size());
-        for (int t = 0; t < ladder.size(); t++) {
-            double l = ladder.leverage(t);
-            if (!(mmr * l < 1)) {
-                throw new IllegalArgumentException("leverage " + (l == Math.rint(l) ? Long.toString((long) l) : Double.toString(l)) + "x with MMR " + mmr
-                        + " would be liquidated at entry: MMR must stay below 1/leverage");
-            }
-        }
-        p.mmr = mmr;
-        p.ladder = ladder;
-        p.params = Collections.unmodifiableMap(resolved);
+        for (int t = 0; t < ladder.size(); t++) LiquidationPrice.checkNotLiquidatedAtEntry(ladder.leverage(t), mmr);
+        return new ResolvedParameters(Collections.unmodifiableMap(resolved), ladder, mmr);
     }
 
     /** What builds the window's candles on demand, holding only the series it needs. */

@@ -20,9 +20,18 @@ public final class Zones {
 
     public static List<Zone> find(LiquidationMap map) { return find(map, DEFAULT_THRESHOLD); }
 
+    /**
+     * Returns {@code threshold} if it is a fraction in (0, 1]; otherwise throws {@link IllegalArgumentException}
+     * saying so. Public so that a caller can reject a bad threshold before any work is done.
+     */
+    public static double checkThreshold(double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("zone threshold must be in (0, 1]: " + threshold);
+        return threshold;
+    }
+
     /** @param threshold fraction of the side's peak bucket, in (0, 1] */
     public static List<Zone> find(LiquidationMap map, double threshold) {
-        if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("zone threshold must be in (0, 1]: " + threshold);
+        checkThreshold(threshold);
         List<Zone> out = new ArrayList<>();
         int n = map.buckets();
         double price = map.price();

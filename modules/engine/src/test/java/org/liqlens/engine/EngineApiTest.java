@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,24 @@ class EngineApiTest {
         e = assertThrows(IllegalArgumentException.class, () -> ENGINE.estimate(EstimateRequest.builder(MarketInputs.of(BTC), "m1")
                 .param("ladder.5x", 0).param("ladder.10x", 0).param("ladder.25x", 0).param("ladder.50x", 0).param("ladder.100x", 0).build()));
         assertTrue(e.getMessage().contains("no tier with a positive weight"), e.getMessage());
+    }
+
+    @Test
+    void checkParametersRefusesWithoutDataWhatEstimateRefuses() {
+        String[][] bad = {{"m1", "halfLifeHours", "3"}, {"m3", "halfLifeHours", "-1"}, {"m1", "ladder.300x", "0.1"}, {"m1", "ladder.5x", "-1"}};
+        for (String[] b : bad) {
+            Map<String, Double> params = Map.of(b[1], Double.parseDouble(b[2]));
+            IllegalArgumentException onEstimate = assertThrows(IllegalArgumentException.class,
+                    () -> ENGINE.estimate(EstimateRequest.builder(MarketInputs.of(BTC), b[0]).params(params).build()));
+            IllegalArgumentException onCheck = assertThrows(IllegalArgumentException.class,
+                    () -> ENGINE.checkParameters(b[0], "BTCUSDT", params, null));
+            assertEquals(onEstimate.getMessage(), onCheck.getMessage(), "the same message for " + params);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ENGINE.checkParameters("m1", "BTCUSDT", Map.of(), 0.5));
+        assertEquals("leverage 5x with MMR 0.5 would be liquidated at entry: MMR must stay below 1/leverage", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ENGINE.checkParameters("m9", "BTCUSDT", Map.of(), null));
+        ENGINE.checkParameters("m3", "BTCUSDT", Map.of("halfLifeHours", 6.0, "ladder.20x", 0.1), 0.004);
     }
 
     @Test

@@ -55,6 +55,20 @@ public final class LiquidationPrice {
     }
 
     /**
+     * Fails unless {@code mmr * leverage < 1}. At or beyond that the maintenance margin is at least the initial
+     * margin: a fresh position would be liquidated at its entry, and the formulas above put a long's
+     * liquidation price at or above its entry (a short's at or below), which no exchange allows.
+     *
+     * @throws IllegalArgumentException naming the leverage and the MMR
+     */
+    public static void checkNotLiquidatedAtEntry(double leverage, double mmr) {
+        if (!(mmr * leverage < 1)) {
+            throw new IllegalArgumentException("leverage " + (leverage == Math.rint(leverage) ? Long.toString((long) leverage) : Double.toString(leverage))
+                    + "x with MMR " + mmr + " would be liquidated at entry: MMR must stay below 1/leverage");
+        }
+    }
+
+    /**
      * {@link #binanceFresh(Side, double, double, double, double, double)} with cum = 0 (the quantity cancels):
      * long {@code EP * (1 - 1/L) / (1 - MMR)}, short {@code EP * (1 + 1/L) / (1 + MMR)}.
      *
