@@ -130,8 +130,13 @@ class BinanceMapEquivalenceTest {
 
         int asked = klines.klineRequests.size();
         assertTrue(asked >= 1, "the first run fetched klines");
-        assertTrue(Files.isRegularFile(cacheDir.resolve("candles/binance/LINKUSDT/1m/2026-02-14.lqc")),
+        // A recorded-response server is not Binance: its candles are kept under its own host, never as Binance's.
+        String namespace = org.liqlens.sources.cache.CandleCache.namespace("binance",
+                okhttp3.HttpUrl.get(server.url("/").toString()), org.liqlens.sources.binance.BinanceFuturesClient.DEFAULT_BASE_URL);
+        assertTrue(namespace.startsWith("binance@"), namespace);
+        assertTrue(Files.isRegularFile(cacheDir.resolve("candles/" + namespace + "/LINKUSDT/1m/2026-02-14.lqc")),
                 "the complete day 2026-02-14 is cached");
+        assertTrue(!Files.exists(cacheDir.resolve("candles/binance")), "nothing in the exchange's own folder");
 
         // 2026-02-14 ended long ago: the cache holds it as final and must not ask for it again.
         ObjectNode again = binanceMap("24h");
