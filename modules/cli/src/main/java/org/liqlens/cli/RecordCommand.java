@@ -90,7 +90,7 @@ final class RecordCommand {
         }
         String symbol = subscriptionSymbol(a, source, streams);
 
-        JsonLinesFile file = JsonLinesFile.openForAppend(outFile, w -> err.println("liqlens-cli: warning: " + w));
+        JsonLinesFile file = openOut(outFile, err);
         String what = a.string("streams", "") + " of " + (symbol.equals(ALL_SYMBOLS) ? "all symbols" : symbol)
                 + " from " + source.displayName() + " to " + outFile;
         Recorder recorder = new Recorder(file, source.id(), maxEvents, what, err);
@@ -150,6 +150,15 @@ final class RecordCommand {
         err.println(String.format(Locale.ROOT, "liqlens-cli: recorded %s to %s in %.1f s; stopped: %s",
                 recorder.counts(), file.path(), (System.nanoTime() - startNanos) / 1e9, stopReason));
         return LiqLensCli.OK;
+    }
+
+    /** The user named the file, so one that cannot be written is a bad argument, reported with its reason. */
+    private static JsonLinesFile openOut(Path outFile, PrintStream err) {
+        try {
+            return JsonLinesFile.openForAppend(outFile, w -> err.println("liqlens-cli: warning: " + w));
+        } catch (IOException e) {
+            throw new UsageException("cannot write --out " + outFile + ": " + JsonLinesFile.whyNotWritable(outFile, e));
+        }
     }
 
     /**

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code record} against a local WebSocket server that replays real Binance messages (exchange-formats.md). */
@@ -234,6 +235,31 @@ class RecordCommandTest {
         server.shutdown(); // nothing listens there any more
         String message = record(dir.resolve("never.jsonl"), "--streams", "forceOrder", "--duration", "1m").assertOneLineFailure(1);
         assertTrue(message.contains("cannot connect"), message);
+    }
+
+    @Test
+    void anOutThatCannotBeWrittenIsABadArgumentThatSaysWhy() throws IOException {
+        Path plainFile = Files.writeString(dir.resolve("plain.txt"), "not a folder");
+        Path underFile = plainFile.resolve("y.jsonl");
+        assertEquals("liqlens-cli: cannot write --out " + underFile + ": " + plainFile + " is not a directory",
+                record(underFile, "--streams", "forceOrder").assertOneLineFailure(2));
+        assertEquals("liqlens-cli: cannot write --out " + dir + ": is a directory",
+                record(dir, "--streams", "forceOrder").assertOneLineFailure(2));
+        Path missing = dir.resolve("missing");
+        assertEquals("liqlens-cli: cannot write --out " + missing.resolve("y.jsonl") + ": no such directory " + missing,
+                record(missing.resolve("y.jsonl"), "--streams", "forceOrder").assertOneLineFailure(2));
+        assertFalse(Files.exists(missing), "a mistyped folder is not created");
+        assertTrue(paths.isEmpty(), "no connection was attempted");
+    }
+
+    @Test
+    void anOutInAFolderWithoutWritePermissionSaysPermissionDenied() throws IOException {
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        locked.toFile().setWritable(false, false);
+        Assumptions.assumeFalse(Files.isWritable(locked), "running as root: permissions do not apply");
+        Path out = locked.resolve("y.jsonl");
+        assertEquals("liqlens-cli: cannot write --out " + out + ": permission denied",
+                record(out, "--streams", "forceOrder").assertOneLineFailure(2));
     }
 
     @Test
