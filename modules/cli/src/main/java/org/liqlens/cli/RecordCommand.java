@@ -147,8 +147,14 @@ final class RecordCommand {
                     + (recorder.total() == 0 ? "" : "; " + recorder.counts() + " recorded before that"));
             return LiqLensCli.BAD_DATA;
         }
-        err.println(String.format(Locale.ROOT, "liqlens-cli: recorded %s to %s in %.1f s; stopped: %s",
-                recorder.counts(), file.path(), (System.nanoTime() - startNanos) / 1e9, stopReason));
+        if (!recorder.connectedOnce()) {
+            // Nothing was recorded because nothing was heard: that is a failure, not an empty recording.
+            err.println("liqlens-cli: " + recorder.neverConnected());
+            return LiqLensCli.BAD_DATA;
+        }
+        err.println(String.format(Locale.ROOT, "liqlens-cli: recorded %s to %s in %.1f s; stopped: %s%s",
+                recorder.counts(), file.path(), (System.nanoTime() - startNanos) / 1e9, stopReason,
+                recorder.disconnectedNote()));
         return LiqLensCli.OK;
     }
 
@@ -200,8 +206,10 @@ final class RecordCommand {
     }
 
     /**
-     * Writes every event it is handed as one JSON line. The feed calls it on its own thread, the command's
-     * thread stops it; the lock keeps a line from being written after the file is closed.
+     * Writes every event it is handed as one JSON line, and tells the user about the connection. The feed
+     * calls it on its own thread, the command's thread stops it; the lock keeps a line from being written
+     * after the file is closed. Once stopped it ignores everything, so the summary describes the feed as it
+     * was at the stop.
      */
     private static final class Recorder implements LiveListener {
         private final JsonLinesFile file;
@@ -219,7 +227,10 @@ final class RecordCommand {
         private long trades;
         private long candles;
         private boolean connectedOnce;
+        private boolean connected;
         private int failedConnects;
+        /** Why the last connection attempt failed or the last connection dropped. */
+        private String lastProblem;
         private String url = "the feed";
 
         /** @param what what is recorded where, for the line that confirms the start */
@@ -258,6 +269,22 @@ final class RecordCommand {
 
         synchronized String failure() {
             return failure;
+        }
+
+        synchronized boolean connectedOnce() {
+            return connectedOnce;
+        }
+
+        /** The final word on a feed that never connected: where, and why not. */
+        synchronized String neverConnected() {
+            if (lastProblem == null) return "never connected to " + url + ": no answer to the first attempt";
+            return "never connected to " + url + ": " + lastProblem + " (" + failedConnects
+                    + (failedConnects == 1 ? " attempt)" : " attempts)");
+        }
+
+        /** For the summary: a feed that was down when the recording stopped may have missed events. */
+        synchronized String disconnectedNote() {
+            return connected ? "" : "; disconnected at the end: " + lastProblem;
         }
 
         synchronized long total() {
@@ -333,22 +360,33 @@ final class RecordCommand {
 
         @Override
         public synchronized void onStatus(LiveStatus status, String detail) {
+            if (!recording) return;
             switch (status) {
                 case CONNECTING -> url = detail;
                 case CONNECTED -> {
-                    if (!connectedOnce && recording) err.println("liqlens-cli: recording " + what + "; Ctrl-C stops");
+                    err.println(connectedOnce ? "liqlens-cli: reconnected to " + url
+                            : "liqlens-cli: recording " + what + "; Ctrl-C stops");
                     connectedOnce = true;
+                    connected = true;
                 }
-                case RECONNECTING -> {
-                    if (!recording) return;
-                    if (connectedOnce) {
-                        err.println("liqlens-cli: warning: " + detail);
-                    } else if (++failedConnects >= FIRST_CONNECT_ATTEMPTS) {
-                        // Until the first success, failures stay quiet: either a retry works or this one line explains.
-                        fail("cannot connect to " + url + " (" + failedConnects + " attempts): " + withoutRetryNote(detail));
-                    }
-                }
-                default -> { }
+                default -> { } // RECONNECTING comes with onConnectionLost; CLOSED is the command's own doing
+            }
+        }
+
+        /** Says so at once: a recording that silently waits for a feed it cannot reach loses what it was for. */
+        @Override
+        public synchronized void onConnectionLost(String reason, long retryInMs) {
+            if (!recording) return;
+            lastProblem = reason;
+            if (connected) {
+                connected = false;
+                err.println("liqlens-cli: warning: lost the connection to " + url + ": " + reason + "; reconnecting in "
+                        + seconds(retryInMs));
+            } else if (!connectedOnce && ++failedConnects >= FIRST_CONNECT_ATTEMPTS) {
+                fail(neverConnected());
+            } else {
+                err.println("liqlens-cli: warning: cannot connect to " + url + ": " + reason + "; retrying in "
+                        + seconds(retryInMs));
             }
         }
 
@@ -373,9 +411,8 @@ final class RecordCommand {
             if (total() >= maxEvents) stop("--max-events " + maxEvents + " reached");
         }
 
-        private static String withoutRetryNote(String detail) {
-            int cut = detail.lastIndexOf("; reconnecting in ");
-            return cut < 0 ? detail : detail.substring(0, cut);
+        private static String seconds(long ms) {
+            return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         }
     }
 }

@@ -47,6 +47,11 @@ class RecordCommandTest {
     private MockWebServer server;
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private volatile List<String> frames = List.of(IOTX_FORCE_ORDER, STG_FORCE_ORDER);
+    /** When set, the answer to the handshakes from number {@link #refuseFrom} (0 for the first) on. */
+    private volatile MockResponse refusal;
+    private volatile int refuseFrom;
+    /** Whether the server closes each connection once its frames are sent. */
+    private volatile boolean closeAfterFrames;
 
     @BeforeEach
     void start() throws IOException {
@@ -55,11 +60,14 @@ class RecordCommandTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 paths.add(request.getPath());
+                if (refusal != null && paths.size() > refuseFrom) return refusal;
                 List<String> script = frames;
+                boolean close = closeAfterFrames;
                 return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
                     @Override
                     public void onOpen(WebSocket ws, Response response) {
                         script.forEach(ws::send);
+                        if (close) ws.close(1001, "going away");
                     }
 
                     @Override
@@ -230,11 +238,68 @@ class RecordCommandTest {
         assertTrue(Files.readString(out).endsWith("\n"), "no torn line");
     }
 
+    /**
+     * A run that never connected: a warning as each attempt failed, then one line naming the URL and the last
+     * reason, exit status 1, and nothing recorded.
+     */
+    private void assertNeverConnected(CliRun run, String url, String reason) {
+        assertEquals(1, run.status(), run.err());
+        assertEquals("", run.out());
+        List<String> err = run.errLines();
+        String last = err.get(err.size() - 1);
+        assertTrue(last.startsWith("liqlens-cli: never connected to " + url + ": " + reason), run.err());
+        List<String> warnings = err.subList(0, err.size() - 1);
+        assertFalse(warnings.isEmpty(), "failed attempts are reported as they happen: " + run.err());
+        for (String w : warnings) {
+            assertTrue(w.startsWith("liqlens-cli: warning: cannot connect to " + url + ": " + reason)
+                    && w.contains("; retrying in "), run.err());
+        }
+        assertFalse(run.err().contains("recorded"), run.err());
+    }
+
     @Test
-    void aFeedThatNeverConnectsIsOneLineWithExitStatus1() throws IOException {
+    void aFeedThatNeverConnectsWarnsOnEachAttemptThenGivesUpWithExitStatus1() throws IOException {
         server.shutdown(); // nothing listens there any more
-        String message = record(dir.resolve("never.jsonl"), "--streams", "forceOrder", "--duration", "1m").assertOneLineFailure(1);
-        assertTrue(message.contains("cannot connect"), message);
+        Path out = dir.resolve("never.jsonl");
+        CliRun run = record(out, "--streams", "forceOrder", "--duration", "1m");
+        assertNeverConnected(run, wsUrl() + "/stream?streams=!forceOrder@arr", "ConnectException");
+        assertTrue(run.errLines().get(run.errLines().size() - 1).endsWith("(" + RecordCommand.FIRST_CONNECT_ATTEMPTS + " attempts)"),
+                run.err());
+    }
+
+    @Test
+    void aUrlAnswering404WithinTheDurationIsAFailureNotAnEmptyRecording() throws IOException {
+        refusal = new MockResponse().setStatus("HTTP/1.1 404 Not Found");
+        Path out = dir.resolve("404.jsonl");
+        CliRun run = record(out, "--streams", "forceOrder", "--duration", "2s");
+        assertNeverConnected(run, wsUrl() + "/stream?streams=!forceOrder@arr", "HTTP 404 Not Found");
+        assertTrue(lines(out).isEmpty());
+    }
+
+    @Test
+    void aHandshakeWithoutUpgradeIsNoConnectionAndTheUrlIsShownWithoutCredentials() {
+        refusal = new MockResponse().setBody("<html>a web page</html>"); // 200 OK, no Upgrade
+        String withPassword = "ws://alice:hunter2@" + server.getHostName() + ":" + server.getPort();
+        CliRun run = CliRun.of("record", "--source", "binance", "--ws-url", withPassword, "--out", dir.resolve("200.jsonl").toString(),
+                "--streams", "forceOrder", "--duration", "2s");
+        assertNeverConnected(run, wsUrl() + "/stream?streams=!forceOrder@arr", "HTTP 200 OK instead of a WebSocket upgrade");
+        assertFalse(run.err().contains("hunter2") || run.err().contains("alice"), run.err());
+    }
+
+    @Test
+    void aFeedDownWhenTheRecordingEndsIsSaidInTheSummary() throws IOException {
+        closeAfterFrames = true;
+        refusal = new MockResponse().setStatus("HTTP/1.1 404 Not Found");
+        refuseFrom = 1; // the first connection works, the reconnects are refused
+        Path out = dir.resolve("dropped.jsonl");
+        CliRun run = record(out, "--streams", "forceOrder", "--duration", "2s");
+        assertEquals(0, run.status(), run.err());
+        assertEquals(2, lines(out).size());
+        String url = wsUrl() + "/stream?streams=!forceOrder@arr";
+        assertTrue(run.errLines().contains("liqlens-cli: warning: lost the connection to " + url
+                + ": server closed the connection: 1001 going away; reconnecting in 1 s"), run.err());
+        String summary = run.errLines().get(run.errLines().size() - 1);
+        assertTrue(summary.contains("recorded 2 events") && summary.contains("disconnected at the end: "), summary);
     }
 
     @Test

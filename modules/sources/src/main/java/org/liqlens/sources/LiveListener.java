@@ -21,7 +21,20 @@ public interface LiveListener {
 
     default void onLiquidation(RealisedLiquidation liquidation) { }
 
+    /**
+     * The connection state changed. The detail is for a person: the URL (credentials masked) when connecting or
+     * connected, the reason and the wait before the next attempt when reconnecting.
+     */
     default void onStatus(LiveStatus status, String detail) { }
+
+    /**
+     * A connection attempt failed or the open connection dropped; the next attempt starts in {@code retryInMs}.
+     * Comes just before {@code onStatus(RECONNECTING, ...)}, which says the same in one sentence; this gives the
+     * parts apart for a listener that words its own messages.
+     *
+     * @param reason why, e.g. {@code HTTP 404 Not Found} or {@code server closed the connection: 1001}
+     */
+    default void onConnectionLost(String reason, long retryInMs) { }
 
     /** A problem that did not end the subscription (a failed back-fill is retried, a bad message is dropped). */
     default void onError(SourceException error) { }

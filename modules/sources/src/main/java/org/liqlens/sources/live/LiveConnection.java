@@ -18,6 +18,7 @@ import org.liqlens.sources.LiveSubscription;
 import org.liqlens.sources.SourceException;
 import org.liqlens.sources.http.ClientSettings;
 import org.liqlens.sources.http.HttpClients;
+import org.liqlens.sources.http.HttpFetcher;
 
 /**
  * One self-healing WebSocket feed. It connects, sends the protocol's subscribe messages, hands every text
@@ -50,6 +51,8 @@ public final class LiveConnection implements LiveSubscription {
 
     private final String name;
     private final String url;
+    /** {@link #url} with credentials masked: the only form handed to listeners, which may print it. */
+    private final String shownUrl;
     private final ClientSettings settings;
     private final LiveListener listener;
     private final OkHttpClient wsClient;
@@ -68,6 +71,7 @@ public final class LiveConnection implements LiveSubscription {
     public LiveConnection(String name, String url, ClientSettings settings, LiveListener listener) {
         this.name = name;
         this.url = url;
+        this.shownUrl = HttpFetcher.redact(url);
         this.settings = settings;
         this.listener = listener;
         this.wsClient = settings.httpClient().newBuilder().pingInterval(settings.pingInterval()).build();
@@ -123,7 +127,7 @@ public final class LiveConnection implements LiveSubscription {
             return;
         }
         int gen = ++generation;
-        setStatus(LiveStatus.CONNECTING, url);
+        setStatus(LiveStatus.CONNECTING, shownUrl);
         current = wsClient.newWebSocket(new Request.Builder().url(url).build(), new SocketListener(gen));
     }
 
@@ -132,7 +136,7 @@ public final class LiveConnection implements LiveSubscription {
             ws.cancel();
             return;
         }
-        setStatus(LiveStatus.CONNECTED, url);
+        setStatus(LiveStatus.CONNECTED, shownUrl);
         for (String m : protocol.subscribeMessages()) {
             ws.send(m);
         }
@@ -168,6 +172,7 @@ public final class LiveConnection implements LiveSubscription {
         consecutiveFailures++;
         long delay = settings.reconnectBackoff().delayMs(consecutiveFailures);
         LOG.log(Level.INFO, "{0}: connection lost ({1}); reconnecting in {2} ms", new Object[]{name, why, String.valueOf(delay)});
+        listener.onConnectionLost(why, delay);
         setStatus(LiveStatus.RECONNECTING, why + "; reconnecting in " + delay + " ms");
         events.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
@@ -186,6 +191,18 @@ public final class LiveConnection implements LiveSubscription {
 
     private static String abbreviate(String text) {
         return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    /**
+     * Why a connection attempt or connection failed. A handshake answered with another status than 101 is
+     * told by that status (HTTP 404 Not Found: a wrong URL), which says more than OkHttp's exception about it.
+     */
+    private static String failureReason(Throwable t, Response response) {
+        if (response != null && response.code() != 101) {
+            return "HTTP " + response.code() + (response.message().isEmpty() ? "" : " " + response.message())
+                    + (response.isSuccessful() ? " instead of a WebSocket upgrade" : "");
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
     /** Forwards OkHttp's callbacks (on its threads) to the event thread, tagged with their connection. */
@@ -209,18 +226,25 @@ public final class LiveConnection implements LiveSubscription {
         @Override
         public void onClosing(WebSocket webSocket, int code, String reason) {
             webSocket.close(1000, null);
-            post(() -> dropped(gen, "server closed the connection: " + code + (reason.isEmpty() ? "" : " " + reason)));
+            post(() -> dropped(gen, closedByServer(code, reason)));
         }
 
+        /**
+         * Reaches {@link #dropped} only when the server closed (a close of ours has already let go of the socket).
+         * It usually follows onClosing, but can win the race to the event thread, so it gives the same reason.
+         */
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
-            post(() -> dropped(gen, "connection closed: " + code));
+            post(() -> dropped(gen, closedByServer(code, reason)));
+        }
+
+        private String closedByServer(int code, String reason) {
+            return "server closed the connection: " + code + (reason.isEmpty() ? "" : " " + reason);
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            String why = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
-                    + (response == null ? "" : " (HTTP " + response.code() + ")");
+            String why = failureReason(t, response);
             post(() -> dropped(gen, why));
         }
     }

@@ -31,6 +31,7 @@ import org.liqlens.sources.TestSupport;
 import org.liqlens.sources.Trade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.liqlens.sources.binance.FakeBinance.T0;
 
@@ -91,6 +92,8 @@ class BinanceLiveFeedTest {
         final List<RealisedLiquidation> liquidations = new CopyOnWriteArrayList<>();
         final List<LiveStatus> statuses = new CopyOnWriteArrayList<>();
         final List<SourceException> errors = new CopyOnWriteArrayList<>();
+        final List<String> statusDetails = new CopyOnWriteArrayList<>();
+        final List<String> lost = new CopyOnWriteArrayList<>();
         final CountDownLatch done;
         final long lastOpenTime;
 
@@ -106,7 +109,8 @@ class BinanceLiveFeedTest {
         @Override public void onCandleUpdate(Candle c) { updates.add(c); }
         @Override public void onTrade(Trade t) { trades.add(t); }
         @Override public void onLiquidation(RealisedLiquidation l) { liquidations.add(l); done.countDown(); }
-        @Override public void onStatus(LiveStatus s, String detail) { statuses.add(s); }
+        @Override public void onStatus(LiveStatus s, String detail) { statuses.add(s); statusDetails.add(detail); }
+        @Override public void onConnectionLost(String reason, long retryInMs) { lost.add(reason); }
         @Override public void onError(SourceException e) { errors.add(e); }
     }
 
@@ -184,6 +188,37 @@ class BinanceLiveFeedTest {
             assertEquals(9910.0, l.price());
             assertEquals(0.014, l.quantity());
             assertEquals(1568014460893L, l.time());
+        }
+    }
+
+    @Test
+    void aRefusedHandshakeIsReportedByItsStatusWithoutTheUrlsCredentials() throws Exception {
+        AtomicInteger attempt = new AtomicInteger();
+        fake.webSockets = new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return attempt.getAndIncrement() == 0
+                        ? new MockResponse().setStatus("HTTP/1.1 404 Not Found")
+                        : new MockResponse().setBody("a web page, not a WebSocket"); // 200 without the upgrade
+            }
+        };
+        String plainWs = "ws://" + server.getHostName() + ":" + server.getPort();
+        BinanceSource withCredentials = new BinanceSource(TestSupport.settingsFor(server, new TestSupport.RecordingSleeper(), T0)
+                .withWsUrl("ws://alice:hunter2@" + server.getHostName() + ":" + server.getPort()), null);
+        Collector c = new Collector(Long.MIN_VALUE, 0);
+        try (LiveSubscription sub = withCredentials.subscribe("BTCUSDT", EnumSet.of(LiveStream.TRADES), c)) {
+            awaitUntil(() -> c.lost.size() >= 2, "two failed attempts");
+            assertEquals(List.of("HTTP 404 Not Found", "HTTP 200 OK instead of a WebSocket upgrade"), c.lost.subList(0, 2));
+            assertEquals(plainWs + "/stream?streams=btcusdt@aggTrade", c.statusDetails.get(0), "the URL being connected to");
+            assertFalse(c.statusDetails.stream().anyMatch(d -> d.contains("hunter2")), c.statusDetails.toString());
+        }
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+            Thread.sleep(10);
         }
     }
 }
