@@ -55,6 +55,12 @@ final class RecordCommand {
      */
     static final int FIRST_CONNECT_ATTEMPTS = 3;
 
+    /**
+     * Unreadable frames that get a warning line each. Past these they are only counted (the summary has the
+     * total and the first one): a feed whose format changed would otherwise bury everything else on stderr.
+     */
+    static final int UNREADABLE_WARNINGS = 3;
+
     /** How long Ctrl-C waits for the file to be closed and the summary printed. */
     private static final long SHUTDOWN_WAIT_MS = 10_000;
 
@@ -152,9 +158,9 @@ final class RecordCommand {
             err.println("liqlens-cli: " + recorder.neverConnected());
             return LiqLensCli.BAD_DATA;
         }
-        err.println(String.format(Locale.ROOT, "liqlens-cli: recorded %s to %s in %.1f s; stopped: %s%s",
-                recorder.counts(), file.path(), (System.nanoTime() - startNanos) / 1e9, stopReason,
-                recorder.disconnectedNote()));
+        err.println(String.format(Locale.ROOT, "liqlens-cli: recorded %s to %s in %.1f s%s; stopped: %s%s",
+                recorder.counts(), file.path(), (System.nanoTime() - startNanos) / 1e9, recorder.unreadableNote(),
+                stopReason, recorder.disconnectedNote()));
         return LiqLensCli.OK;
     }
 
@@ -206,10 +212,10 @@ final class RecordCommand {
     }
 
     /**
-     * Writes every event it is handed as one JSON line, and tells the user about the connection. The feed
-     * calls it on its own thread, the command's thread stops it; the lock keeps a line from being written
-     * after the file is closed. Once stopped it ignores everything, so the summary describes the feed as it
-     * was at the stop.
+     * Writes every event it is handed as one JSON line, and tells the user about the connection and about
+     * the frames it had to drop. The feed calls it on its own thread, the command's thread stops it; the lock
+     * keeps a line from being written after the file is closed. Once stopped it ignores everything, so the
+     * summary describes the feed as it was at the stop.
      */
     private static final class Recorder implements LiveListener {
         private final JsonLinesFile file;
@@ -232,6 +238,8 @@ final class RecordCommand {
         /** Why the last connection attempt failed or the last connection dropped. */
         private String lastProblem;
         private String url = "the feed";
+        private long unreadable;
+        private String firstUnreadable;
 
         /** @param what what is recorded where, for the line that confirms the start */
         Recorder(JsonLinesFile file, String sourceId, int maxEvents, String what, PrintStream err) {
@@ -280,6 +288,13 @@ final class RecordCommand {
             if (lastProblem == null) return "never connected to " + url + ": no answer to the first attempt";
             return "never connected to " + url + ": " + lastProblem + " (" + failedConnects
                     + (failedConnects == 1 ? " attempt)" : " attempts)");
+        }
+
+        /** For the summary: how many frames were dropped as unreadable, and the first of them. */
+        synchronized String unreadableNote() {
+            if (unreadable == 0) return "";
+            return "; " + unreadable + (unreadable == 1 ? " frame" : " frames") + " could not be read (first: "
+                    + firstUnreadable + ")";
         }
 
         /** For the summary: a feed that was down when the recording stopped may have missed events. */
@@ -387,6 +402,18 @@ final class RecordCommand {
             } else {
                 err.println("liqlens-cli: warning: cannot connect to " + url + ": " + reason + "; retrying in "
                         + seconds(retryInMs));
+            }
+        }
+
+        @Override
+        public synchronized void onUnreadableFrame(String frame, String problem) {
+            if (!recording) return;
+            String described = frame + ": " + problem;
+            if (++unreadable == 1) firstUnreadable = described;
+            if (unreadable <= UNREADABLE_WARNINGS) {
+                err.println("liqlens-cli: warning: dropped a frame that could not be read: " + described);
+            } else if (unreadable == UNREADABLE_WARNINGS + 1) {
+                err.println("liqlens-cli: warning: more frames could not be read; they are counted in the summary, not shown");
             }
         }
 

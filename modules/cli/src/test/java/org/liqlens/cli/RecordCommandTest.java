@@ -17,6 +17,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okio.ByteString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,8 @@ class RecordCommandTest {
 
     private MockWebServer server;
     private final List<String> paths = new CopyOnWriteArrayList<>();
-    private volatile List<String> frames = List.of(IOTX_FORCE_ORDER, STG_FORCE_ORDER);
+    /** What each connection is sent: text frames, or {@link ByteString} for a binary frame. */
+    private volatile List<?> frames = List.of(IOTX_FORCE_ORDER, STG_FORCE_ORDER);
     /** When set, the answer to the handshakes from number {@link #refuseFrom} (0 for the first) on. */
     private volatile MockResponse refusal;
     private volatile int refuseFrom;
@@ -61,12 +63,14 @@ class RecordCommandTest {
             public MockResponse dispatch(RecordedRequest request) {
                 paths.add(request.getPath());
                 if (refusal != null && paths.size() > refuseFrom) return refusal;
-                List<String> script = frames;
+                List<?> script = frames;
                 boolean close = closeAfterFrames;
                 return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
                     @Override
                     public void onOpen(WebSocket ws, Response response) {
-                        script.forEach(ws::send);
+                        for (Object f : script) {
+                            if (f instanceof ByteString bytes) ws.send(bytes); else ws.send((String) f);
+                        }
                         if (close) ws.close(1001, "going away");
                     }
 
@@ -300,6 +304,26 @@ class RecordCommandTest {
                 + ": server closed the connection: 1001 going away; reconnecting in 1 s"), run.err());
         String summary = run.errLines().get(run.errLines().size() - 1);
         assertTrue(summary.contains("recorded 2 events") && summary.contains("disconnected at the end: "), summary);
+    }
+
+    @Test
+    void unreadableFramesAreCountedWarnedAboutAFewTimesAndNeverWritten() throws IOException {
+        String unknownType = "{\"stream\":\"btcusdt@markPrice\",\"data\":{\"e\":\"markPriceUpdate\",\"s\":\"BTCUSDT\"}}";
+        frames = List.of(IOTX_FORCE_ORDER, "[1,2,3]", "{not json", unknownType, ByteString.of((byte) 1, (byte) 2, (byte) 3), "[]",
+                "{\"e\":\"forceOrder\"}", STG_FORCE_ORDER);
+        Path out = dir.resolve("unreadable.jsonl");
+        CliRun run = record(out, "--streams", "forceOrder", "--max-events", "2", "--duration", "30s");
+        assertEquals(0, run.status(), run.err());
+        List<String> lines = lines(out);
+        assertEquals(2, lines.size(), "only the two liquidations are written");
+        assertLiquidation(lines.get(0), 1634653599180L, "IOTXUSDT", 0.06669, 3661);
+        assertLiquidation(lines.get(1), 1786172556607L, "STGUSDT", 0.1355, 5);
+        String summary = run.errLines().get(run.errLines().size() - 1);
+        assertTrue(summary.contains("recorded 2 events")
+                && summary.contains("; 6 frames could not be read (first: text frame \"[1,2,3]\": expected an object)"), summary);
+        assertEquals(RecordCommand.UNREADABLE_WARNINGS,
+                run.errLines().stream().filter(l -> l.contains("warning: dropped a frame that could not be read: ")).count(), run.err());
+        assertEquals(1, run.errLines().stream().filter(l -> l.contains("warning: more frames could not be read")).count(), run.err());
     }
 
     @Test

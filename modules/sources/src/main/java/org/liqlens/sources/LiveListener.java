@@ -36,6 +36,18 @@ public interface LiveListener {
      */
     default void onConnectionLost(String reason, long retryInMs) { }
 
-    /** A problem that did not end the subscription (a failed back-fill is retried, a bad message is dropped). */
+    /**
+     * A frame was dropped because it could not be read: not JSON, not the shape the exchange documents, an
+     * event type the feed does not know, or a binary frame. The subscription goes on. Unless overridden it is
+     * reported to {@link #onError}.
+     *
+     * @param frame   the frame for a person, e.g. {@code text frame "[1,2,3]"} or {@code binary frame of 4 bytes}
+     * @param problem what is wrong with it, e.g. {@code expected an object}
+     */
+    default void onUnreadableFrame(String frame, String problem) {
+        onError(new SourceException("dropped a frame that could not be read (" + problem + "): " + frame));
+    }
+
+    /** A problem that did not end the subscription (a failed back-fill is retried, an unreadable frame is dropped). */
     default void onError(SourceException error) { }
 }

@@ -12,6 +12,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import okio.ByteString;
 import org.liqlens.sources.LiveListener;
 import org.liqlens.sources.LiveStatus;
 import org.liqlens.sources.LiveSubscription;
@@ -23,7 +24,9 @@ import org.liqlens.sources.http.HttpFetcher;
 /**
  * One self-healing WebSocket feed. It connects, sends the protocol's subscribe messages, hands every text
  * frame to the protocol on a single event thread, and when the connection fails or the server closes it,
- * reconnects after an exponential backoff (reset once a message arrives on the new connection).
+ * reconnects after an exponential backoff (reset once a message arrives on the new connection). Frames the
+ * protocol cannot read, and binary frames, are dropped and reported to
+ * {@link LiveListener#onUnreadableFrame}; the feed goes on.
  *
  * <p>Liveness: OkHttp sends a ping every {@link ClientSettings#pingInterval()} and fails the socket when the
  * pong is late, which triggers a reconnect; exchanges that want an application-level heartbeat (Bybit
@@ -45,7 +48,11 @@ public final class LiveConnection implements LiveSubscription {
             return null;
         }
 
-        /** Handles one text frame; exceptions are reported to the listener and the frame is dropped. */
+        /**
+         * Handles one text frame. A {@link SourceException} is passed to the listener as an error; any other
+         * exception (a {@link org.liqlens.sources.json.PayloadException} for a frame of the wrong shape) drops
+         * the frame as unreadable.
+         */
         void onMessage(String text);
     }
 
@@ -148,18 +155,34 @@ public final class LiveConnection implements LiveSubscription {
     }
 
     private void message(int gen, String text) {
-        if (gen != generation || closed) {
+        if (!received(gen)) {
             return;
         }
-        consecutiveFailures = 0;
         try {
             protocol.onMessage(text);
         } catch (SourceException e) {
             listener.onError(e);
         } catch (RuntimeException e) {
-            listener.onError(new SourceException(name + ": dropped a message that could not be read ("
-                    + e.getMessage() + "): " + abbreviate(text), e));
+            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            listener.onUnreadableFrame("text frame \"" + abbreviate(text) + "\"", problem);
         }
+    }
+
+    /** None of the exchanges sends binary frames, so one is not something the protocol could read. */
+    private void binaryMessage(int gen, int length) {
+        if (received(gen)) {
+            listener.onUnreadableFrame("binary frame of " + length + (length == 1 ? " byte" : " bytes"),
+                    "the feed sends text frames only");
+        }
+    }
+
+    /** Whether a frame of connection {@code gen} is still wanted; a frame proves the connection works. */
+    private boolean received(int gen) {
+        if (gen != generation || closed) {
+            return false;
+        }
+        consecutiveFailures = 0;
+        return true;
     }
 
     private void dropped(int gen, String why) {
@@ -189,8 +212,10 @@ public final class LiveConnection implements LiveSubscription {
         listener.onStatus(s, detail);
     }
 
+    /** The start of a frame, on one line: it is quoted in messages that must stay one line each. */
     private static String abbreviate(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+        String start = text.length() <= 100 ? text : text.substring(0, 100) + "...";
+        return start.replaceAll("[\\r\\n\\t]+", " ");
     }
 
     /**
@@ -221,6 +246,12 @@ public final class LiveConnection implements LiveSubscription {
         @Override
         public void onMessage(WebSocket webSocket, String text) {
             post(() -> message(gen, text));
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, ByteString bytes) {
+            int length = bytes.size();
+            post(() -> binaryMessage(gen, length));
         }
 
         @Override

@@ -15,6 +15,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okio.ByteString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,15 +55,18 @@ class BinanceLiveFeedTest {
         server.shutdown();
     }
 
-    /** Serves WebSocket connections in turn, each replaying its own script of frames. */
-    private void scriptConnections(List<List<String>> scripts, boolean dropAfterEach) {
+    /**
+     * Serves WebSocket connections in turn, each replaying its own script of frames: text, or
+     * {@link ByteString} for a binary frame.
+     */
+    private void scriptConnections(List<? extends List<?>> scripts, boolean dropAfterEach) {
         AtomicInteger connection = new AtomicInteger();
         fake.webSockets = new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 wsPaths.add(request.getPath());
                 int n = connection.getAndIncrement();
-                List<String> frames = n < scripts.size() ? scripts.get(n) : List.of();
+                List<?> frames = n < scripts.size() ? scripts.get(n) : List.of();
                 if (frames == null) {
                     return new MockResponse().setResponseCode(503); // the handshake itself fails
                 }
@@ -70,7 +74,9 @@ class BinanceLiveFeedTest {
                 return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
                     @Override
                     public void onOpen(WebSocket ws, Response response) {
-                        frames.forEach(ws::send);
+                        for (Object f : frames) {
+                            if (f instanceof ByteString bytes) ws.send(bytes); else ws.send((String) f);
+                        }
                         if (drop) {
                             ws.close(1001, "going away"); // the server drops the feed mid-stream
                         }
@@ -94,6 +100,7 @@ class BinanceLiveFeedTest {
         final List<SourceException> errors = new CopyOnWriteArrayList<>();
         final List<String> statusDetails = new CopyOnWriteArrayList<>();
         final List<String> lost = new CopyOnWriteArrayList<>();
+        final List<String> unreadable = new CopyOnWriteArrayList<>();
         final CountDownLatch done;
         final long lastOpenTime;
 
@@ -111,6 +118,7 @@ class BinanceLiveFeedTest {
         @Override public void onLiquidation(RealisedLiquidation l) { liquidations.add(l); done.countDown(); }
         @Override public void onStatus(LiveStatus s, String detail) { statuses.add(s); statusDetails.add(detail); }
         @Override public void onConnectionLost(String reason, long retryInMs) { lost.add(reason); }
+        @Override public void onUnreadableFrame(String frame, String problem) { unreadable.add(frame + ": " + problem); }
         @Override public void onError(SourceException e) { errors.add(e); }
     }
 
@@ -188,6 +196,24 @@ class BinanceLiveFeedTest {
             assertEquals(9910.0, l.price());
             assertEquals(0.014, l.quantity());
             assertEquals(1568014460893L, l.time());
+        }
+    }
+
+    @Test
+    void unreadableFramesAreReportedOneByOneAndTheFeedGoesOn() throws Exception {
+        String unknownType = "{\"stream\":\"btcusdt@markPrice\",\"data\":{\"e\":\"markPriceUpdate\",\"s\":\"BTCUSDT\"}}";
+        scriptConnections(List.of(List.of("[1,2,3]", "{\"stream\":", unknownType, ByteString.of((byte) 1, (byte) 2, (byte) 3),
+                "{\"result\":null,\"id\":1}", TestSupport.payload("binance_ws_forceOrder_official.json"))), false);
+        Collector c = new Collector(Long.MIN_VALUE, 0);
+        try (LiveSubscription sub = source.subscribe("BTCUSDT", EnumSet.of(LiveStream.LIQUIDATIONS), c)) {
+            awaitUntil(() -> !c.liquidations.isEmpty(), "the liquidation after the bad frames");
+            assertEquals(1, c.liquidations.size());
+            assertEquals(4, c.unreadable.size(), "the reply to a control request is not unreadable: " + c.unreadable);
+            assertEquals("text frame \"[1,2,3]\": expected an object", c.unreadable.get(0));
+            assertTrue(c.unreadable.get(1).startsWith("text frame \"{\"stream\":\": not valid JSON"), c.unreadable.get(1));
+            assertEquals("text frame \"" + unknownType + "\": unknown event type 'markPriceUpdate'", c.unreadable.get(2));
+            assertEquals("binary frame of 3 bytes: the feed sends text frames only", c.unreadable.get(3));
+            assertTrue(c.errors.isEmpty(), "unreadable frames are not reported twice: " + c.errors);
         }
     }
 
