@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,13 +31,12 @@ final class JsonLinesFile implements Closeable {
     }
 
     /**
-     * Opens {@code path} for appending, creating it (and its folder) when missing.
+     * Opens {@code path} for appending, creating the file when missing. Its folder must exist: one created
+     * from a mistyped path would hold a recording nobody finds; {@link #whyNotWritable} says so instead.
      *
      * @param warn receives one line about a torn last line left by an earlier run
      */
     static JsonLinesFile openForAppend(Path path, Consumer<String> warn) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
         long tornLine = tornLastLine(path);
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         JsonLinesFile file = new JsonLinesFile(path, channel);
@@ -50,6 +51,25 @@ final class JsonLinesFile implements Closeable {
             }
         }
         return file;
+    }
+
+    /**
+     * Why {@link #openForAppend} failed with {@code e}, in words. java.nio's exceptions for the common cases
+     * carry only the path, so the reason is read off the file system where it can be.
+     */
+    static String whyNotWritable(Path path, IOException e) {
+        Path absolute = path.toAbsolutePath();
+        if (Files.isDirectory(absolute)) return "is a directory";
+        Path parent = absolute.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            // The nearest ancestor that exists tells a missing folder from a file standing where a folder should.
+            Path existing = parent;
+            while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+            return existing != null && !Files.isDirectory(existing) ? existing + " is not a directory" : "no such directory " + parent;
+        }
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        return LiqLensCli.oneLine(e);
     }
 
     Path path() {

@@ -55,6 +55,12 @@ final class RecordCommand {
      */
     static final int FIRST_CONNECT_ATTEMPTS = 3;
 
+    /**
+     * Unreadable frames that get a warning line each. Past these they are only counted (the summary has the
+     * total and the first one): a feed whose format changed would otherwise bury everything else on stderr.
+     */
+    static final int UNREADABLE_WARNINGS = 3;
+
     /** How long Ctrl-C waits for the file to be closed and the summary printed. */
     private static final long SHUTDOWN_WAIT_MS = 10_000;
 
@@ -90,7 +96,7 @@ final class RecordCommand {
         }
         String symbol = subscriptionSymbol(a, source, streams);
 
-        JsonLinesFile file = JsonLinesFile.openForAppend(outFile, w -> err.println("liqlens-cli: warning: " + w));
+        JsonLinesFile file = openOut(outFile, err);
         String what = a.string("streams", "") + " of " + (symbol.equals(ALL_SYMBOLS) ? "all symbols" : symbol)
                 + " from " + source.displayName() + " to " + outFile;
         Recorder recorder = new Recorder(file, source.id(), maxEvents, what, err);
@@ -147,9 +153,24 @@ final class RecordCommand {
                     + (recorder.total() == 0 ? "" : "; " + recorder.counts() + " recorded before that"));
             return LiqLensCli.BAD_DATA;
         }
-        err.println(String.format(Locale.ROOT, "liqlens-cli: recorded %s to %s in %.1f s; stopped: %s",
-                recorder.counts(), file.path(), (System.nanoTime() - startNanos) / 1e9, stopReason));
+        if (!recorder.connectedOnce()) {
+            // Nothing was recorded because nothing was heard: that is a failure, not an empty recording.
+            err.println("liqlens-cli: " + recorder.neverConnected());
+            return LiqLensCli.BAD_DATA;
+        }
+        err.println(String.format(Locale.ROOT, "liqlens-cli: recorded %s to %s in %.1f s%s; stopped: %s%s",
+                recorder.counts(), file.path(), (System.nanoTime() - startNanos) / 1e9, recorder.unreadableNote(),
+                stopReason, recorder.disconnectedNote()));
         return LiqLensCli.OK;
+    }
+
+    /** The user named the file, so one that cannot be written is a bad argument, reported with its reason. */
+    private static JsonLinesFile openOut(Path outFile, PrintStream err) {
+        try {
+            return JsonLinesFile.openForAppend(outFile, w -> err.println("liqlens-cli: warning: " + w));
+        } catch (IOException e) {
+            throw new UsageException("cannot write --out " + outFile + ": " + JsonLinesFile.whyNotWritable(outFile, e));
+        }
     }
 
     /**
@@ -191,8 +212,10 @@ final class RecordCommand {
     }
 
     /**
-     * Writes every event it is handed as one JSON line. The feed calls it on its own thread, the command's
-     * thread stops it; the lock keeps a line from being written after the file is closed.
+     * Writes every event it is handed as one JSON line, and tells the user about the connection and about
+     * the frames it had to drop. The feed calls it on its own thread, the command's thread stops it; the lock
+     * keeps a line from being written after the file is closed. Once stopped it ignores everything, so the
+     * summary describes the feed as it was at the stop.
      */
     private static final class Recorder implements LiveListener {
         private final JsonLinesFile file;
@@ -210,8 +233,13 @@ final class RecordCommand {
         private long trades;
         private long candles;
         private boolean connectedOnce;
+        private boolean connected;
         private int failedConnects;
+        /** Why the last connection attempt failed or the last connection dropped. */
+        private String lastProblem;
         private String url = "the feed";
+        private long unreadable;
+        private String firstUnreadable;
 
         /** @param what what is recorded where, for the line that confirms the start */
         Recorder(JsonLinesFile file, String sourceId, int maxEvents, String what, PrintStream err) {
@@ -249,6 +277,29 @@ final class RecordCommand {
 
         synchronized String failure() {
             return failure;
+        }
+
+        synchronized boolean connectedOnce() {
+            return connectedOnce;
+        }
+
+        /** The final word on a feed that never connected: where, and why not. */
+        synchronized String neverConnected() {
+            if (lastProblem == null) return "never connected to " + url + ": no answer to the first attempt";
+            return "never connected to " + url + ": " + lastProblem + " (" + failedConnects
+                    + (failedConnects == 1 ? " attempt)" : " attempts)");
+        }
+
+        /** For the summary: how many frames were dropped as unreadable, and the first of them. */
+        synchronized String unreadableNote() {
+            if (unreadable == 0) return "";
+            return "; " + unreadable + (unreadable == 1 ? " frame" : " frames") + " could not be read (first: "
+                    + firstUnreadable + ")";
+        }
+
+        /** For the summary: a feed that was down when the recording stopped may have missed events. */
+        synchronized String disconnectedNote() {
+            return connected ? "" : "; disconnected at the end: " + lastProblem;
         }
 
         synchronized long total() {
@@ -324,22 +375,45 @@ final class RecordCommand {
 
         @Override
         public synchronized void onStatus(LiveStatus status, String detail) {
+            if (!recording) return;
             switch (status) {
                 case CONNECTING -> url = detail;
                 case CONNECTED -> {
-                    if (!connectedOnce && recording) err.println("liqlens-cli: recording " + what + "; Ctrl-C stops");
+                    err.println(connectedOnce ? "liqlens-cli: reconnected to " + url
+                            : "liqlens-cli: recording " + what + "; Ctrl-C stops");
                     connectedOnce = true;
+                    connected = true;
                 }
-                case RECONNECTING -> {
-                    if (!recording) return;
-                    if (connectedOnce) {
-                        err.println("liqlens-cli: warning: " + detail);
-                    } else if (++failedConnects >= FIRST_CONNECT_ATTEMPTS) {
-                        // Until the first success, failures stay quiet: either a retry works or this one line explains.
-                        fail("cannot connect to " + url + " (" + failedConnects + " attempts): " + withoutRetryNote(detail));
-                    }
-                }
-                default -> { }
+                default -> { } // RECONNECTING comes with onConnectionLost; CLOSED is the command's own doing
+            }
+        }
+
+        /** Says so at once: a recording that silently waits for a feed it cannot reach loses what it was for. */
+        @Override
+        public synchronized void onConnectionLost(String reason, long retryInMs) {
+            if (!recording) return;
+            lastProblem = reason;
+            if (connected) {
+                connected = false;
+                err.println("liqlens-cli: warning: lost the connection to " + url + ": " + reason + "; reconnecting in "
+                        + seconds(retryInMs));
+            } else if (!connectedOnce && ++failedConnects >= FIRST_CONNECT_ATTEMPTS) {
+                fail(neverConnected());
+            } else {
+                err.println("liqlens-cli: warning: cannot connect to " + url + ": " + reason + "; retrying in "
+                        + seconds(retryInMs));
+            }
+        }
+
+        @Override
+        public synchronized void onUnreadableFrame(String frame, String problem) {
+            if (!recording) return;
+            String described = frame + ": " + problem;
+            if (++unreadable == 1) firstUnreadable = described;
+            if (unreadable <= UNREADABLE_WARNINGS) {
+                err.println("liqlens-cli: warning: dropped a frame that could not be read: " + described);
+            } else if (unreadable == UNREADABLE_WARNINGS + 1) {
+                err.println("liqlens-cli: warning: more frames could not be read; they are counted in the summary, not shown");
             }
         }
 
@@ -364,9 +438,8 @@ final class RecordCommand {
             if (total() >= maxEvents) stop("--max-events " + maxEvents + " reached");
         }
 
-        private static String withoutRetryNote(String detail) {
-            int cut = detail.lastIndexOf("; reconnecting in ");
-            return cut < 0 ? detail : detail.substring(0, cut);
+        private static String seconds(long ms) {
+            return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         }
     }
 }

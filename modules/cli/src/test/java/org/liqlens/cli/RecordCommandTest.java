@@ -17,6 +17,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okio.ByteString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code record} against a local WebSocket server that replays real Binance messages (exchange-formats.md). */
@@ -45,7 +47,13 @@ class RecordCommandTest {
 
     private MockWebServer server;
     private final List<String> paths = new CopyOnWriteArrayList<>();
-    private volatile List<String> frames = List.of(IOTX_FORCE_ORDER, STG_FORCE_ORDER);
+    /** What each connection is sent: text frames, or {@link ByteString} for a binary frame. */
+    private volatile List<?> frames = List.of(IOTX_FORCE_ORDER, STG_FORCE_ORDER);
+    /** When set, the answer to the handshakes from number {@link #refuseFrom} (0 for the first) on. */
+    private volatile MockResponse refusal;
+    private volatile int refuseFrom;
+    /** Whether the server closes each connection once its frames are sent. */
+    private volatile boolean closeAfterFrames;
 
     @BeforeEach
     void start() throws IOException {
@@ -54,11 +62,16 @@ class RecordCommandTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 paths.add(request.getPath());
-                List<String> script = frames;
+                if (refusal != null && paths.size() > refuseFrom) return refusal;
+                List<?> script = frames;
+                boolean close = closeAfterFrames;
                 return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
                     @Override
                     public void onOpen(WebSocket ws, Response response) {
-                        script.forEach(ws::send);
+                        for (Object f : script) {
+                            if (f instanceof ByteString bytes) ws.send(bytes); else ws.send((String) f);
+                        }
+                        if (close) ws.close(1001, "going away");
                     }
 
                     @Override
@@ -229,11 +242,113 @@ class RecordCommandTest {
         assertTrue(Files.readString(out).endsWith("\n"), "no torn line");
     }
 
+    /**
+     * A run that never connected: a warning as each attempt failed, then one line naming the URL and the last
+     * reason, exit status 1, and nothing recorded.
+     */
+    private void assertNeverConnected(CliRun run, String url, String reason) {
+        assertEquals(1, run.status(), run.err());
+        assertEquals("", run.out());
+        List<String> err = run.errLines();
+        String last = err.get(err.size() - 1);
+        assertTrue(last.startsWith("liqlens-cli: never connected to " + url + ": " + reason), run.err());
+        List<String> warnings = err.subList(0, err.size() - 1);
+        assertFalse(warnings.isEmpty(), "failed attempts are reported as they happen: " + run.err());
+        for (String w : warnings) {
+            assertTrue(w.startsWith("liqlens-cli: warning: cannot connect to " + url + ": " + reason)
+                    && w.contains("; retrying in "), run.err());
+        }
+        assertFalse(run.err().contains("recorded"), run.err());
+    }
+
     @Test
-    void aFeedThatNeverConnectsIsOneLineWithExitStatus1() throws IOException {
+    void aFeedThatNeverConnectsWarnsOnEachAttemptThenGivesUpWithExitStatus1() throws IOException {
         server.shutdown(); // nothing listens there any more
-        String message = record(dir.resolve("never.jsonl"), "--streams", "forceOrder", "--duration", "1m").assertOneLineFailure(1);
-        assertTrue(message.contains("cannot connect"), message);
+        Path out = dir.resolve("never.jsonl");
+        CliRun run = record(out, "--streams", "forceOrder", "--duration", "1m");
+        assertNeverConnected(run, wsUrl() + "/stream?streams=!forceOrder@arr", "ConnectException");
+        assertTrue(run.errLines().get(run.errLines().size() - 1).endsWith("(" + RecordCommand.FIRST_CONNECT_ATTEMPTS + " attempts)"),
+                run.err());
+    }
+
+    @Test
+    void aUrlAnswering404WithinTheDurationIsAFailureNotAnEmptyRecording() throws IOException {
+        refusal = new MockResponse().setStatus("HTTP/1.1 404 Not Found");
+        Path out = dir.resolve("404.jsonl");
+        CliRun run = record(out, "--streams", "forceOrder", "--duration", "2s");
+        assertNeverConnected(run, wsUrl() + "/stream?streams=!forceOrder@arr", "HTTP 404 Not Found");
+        assertTrue(lines(out).isEmpty());
+    }
+
+    @Test
+    void aHandshakeWithoutUpgradeIsNoConnectionAndTheUrlIsShownWithoutCredentials() {
+        refusal = new MockResponse().setBody("<html>a web page</html>"); // 200 OK, no Upgrade
+        String withPassword = "ws://alice:hunter2@" + server.getHostName() + ":" + server.getPort();
+        CliRun run = CliRun.of("record", "--source", "binance", "--ws-url", withPassword, "--out", dir.resolve("200.jsonl").toString(),
+                "--streams", "forceOrder", "--duration", "2s");
+        assertNeverConnected(run, wsUrl() + "/stream?streams=!forceOrder@arr", "HTTP 200 OK instead of a WebSocket upgrade");
+        assertFalse(run.err().contains("hunter2") || run.err().contains("alice"), run.err());
+    }
+
+    @Test
+    void aFeedDownWhenTheRecordingEndsIsSaidInTheSummary() throws IOException {
+        closeAfterFrames = true;
+        refusal = new MockResponse().setStatus("HTTP/1.1 404 Not Found");
+        refuseFrom = 1; // the first connection works, the reconnects are refused
+        Path out = dir.resolve("dropped.jsonl");
+        CliRun run = record(out, "--streams", "forceOrder", "--duration", "2s");
+        assertEquals(0, run.status(), run.err());
+        assertEquals(2, lines(out).size());
+        String url = wsUrl() + "/stream?streams=!forceOrder@arr";
+        assertTrue(run.errLines().contains("liqlens-cli: warning: lost the connection to " + url
+                + ": server closed the connection: 1001 going away; reconnecting in 1 s"), run.err());
+        String summary = run.errLines().get(run.errLines().size() - 1);
+        assertTrue(summary.contains("recorded 2 events") && summary.contains("disconnected at the end: "), summary);
+    }
+
+    @Test
+    void unreadableFramesAreCountedWarnedAboutAFewTimesAndNeverWritten() throws IOException {
+        String unknownType = "{\"stream\":\"btcusdt@markPrice\",\"data\":{\"e\":\"markPriceUpdate\",\"s\":\"BTCUSDT\"}}";
+        frames = List.of(IOTX_FORCE_ORDER, "[1,2,3]", "{not json", unknownType, ByteString.of((byte) 1, (byte) 2, (byte) 3), "[]",
+                "{\"e\":\"forceOrder\"}", STG_FORCE_ORDER);
+        Path out = dir.resolve("unreadable.jsonl");
+        CliRun run = record(out, "--streams", "forceOrder", "--max-events", "2", "--duration", "30s");
+        assertEquals(0, run.status(), run.err());
+        List<String> lines = lines(out);
+        assertEquals(2, lines.size(), "only the two liquidations are written");
+        assertLiquidation(lines.get(0), 1634653599180L, "IOTXUSDT", 0.06669, 3661);
+        assertLiquidation(lines.get(1), 1786172556607L, "STGUSDT", 0.1355, 5);
+        String summary = run.errLines().get(run.errLines().size() - 1);
+        assertTrue(summary.contains("recorded 2 events")
+                && summary.contains("; 6 frames could not be read (first: text frame \"[1,2,3]\": expected an object)"), summary);
+        assertEquals(RecordCommand.UNREADABLE_WARNINGS,
+                run.errLines().stream().filter(l -> l.contains("warning: dropped a frame that could not be read: ")).count(), run.err());
+        assertEquals(1, run.errLines().stream().filter(l -> l.contains("warning: more frames could not be read")).count(), run.err());
+    }
+
+    @Test
+    void anOutThatCannotBeWrittenIsABadArgumentThatSaysWhy() throws IOException {
+        Path plainFile = Files.writeString(dir.resolve("plain.txt"), "not a folder");
+        Path underFile = plainFile.resolve("y.jsonl");
+        assertEquals("liqlens-cli: cannot write --out " + underFile + ": " + plainFile + " is not a directory",
+                record(underFile, "--streams", "forceOrder").assertOneLineFailure(2));
+        assertEquals("liqlens-cli: cannot write --out " + dir + ": is a directory",
+                record(dir, "--streams", "forceOrder").assertOneLineFailure(2));
+        Path missing = dir.resolve("missing");
+        assertEquals("liqlens-cli: cannot write --out " + missing.resolve("y.jsonl") + ": no such directory " + missing,
+                record(missing.resolve("y.jsonl"), "--streams", "forceOrder").assertOneLineFailure(2));
+        assertFalse(Files.exists(missing), "a mistyped folder is not created");
+        assertTrue(paths.isEmpty(), "no connection was attempted");
+    }
+
+    @Test
+    void anOutInAFolderWithoutWritePermissionSaysPermissionDenied() throws IOException {
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        locked.toFile().setWritable(false, false);
+        Assumptions.assumeFalse(Files.isWritable(locked), "running as root: permissions do not apply");
+        Path out = locked.resolve("y.jsonl");
+        assertEquals("liqlens-cli: cannot write --out " + out + ": permission denied",
+                record(out, "--streams", "forceOrder").assertOneLineFailure(2));
     }
 
     @Test

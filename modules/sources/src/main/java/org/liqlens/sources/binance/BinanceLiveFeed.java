@@ -12,6 +12,7 @@ import org.liqlens.sources.LiveListener;
 import org.liqlens.sources.LiveStream;
 import org.liqlens.sources.LiveSubscription;
 import org.liqlens.sources.json.Json;
+import org.liqlens.sources.json.PayloadException;
 import org.liqlens.sources.live.CandleGapFiller;
 import org.liqlens.sources.live.LiveConnection;
 
@@ -67,12 +68,26 @@ final class BinanceLiveFeed implements LiveConnection.Protocol {
         return List.of(); // the streams are in the URL
     }
 
+    /**
+     * Handles one frame. Anything but a documented event, or the reply to a control request, is thrown out as
+     * a {@link PayloadException}, so that the connection reports it as unreadable rather than it vanishing.
+     */
     @Override
     public void onMessage(String text) {
-        JsonNode event = BinanceMessages.unwrap(Json.parseMessage(text));
+        JsonNode message = Json.parseMessage(text);
+        if (!message.isObject()) {
+            throw new PayloadException("expected an object");
+        }
+        JsonNode event = BinanceMessages.unwrap(message);
+        if (!event.isObject()) {
+            throw new PayloadException("expected an object in 'data'");
+        }
         JsonNode type = event.get("e");
         if (type == null) {
-            return; // a reply to a control request, e.g. {"result":null,"id":1}
+            if (event.has("id")) {
+                return; // a reply to a control request, e.g. {"result":null,"id":1}
+            }
+            throw new PayloadException("no event type 'e'");
         }
         switch (type.asText()) {
             case "kline" -> {
@@ -85,7 +100,7 @@ final class BinanceLiveFeed implements LiveConnection.Protocol {
                 RealisedLiquidation l = BinanceMessages.forceOrder(event);
                 if (ALL_SYMBOLS.equals(symbol) || l.symbol().equals(symbol)) listener.onLiquidation(l);
             }
-            default -> { /* a stream we did not ask for */ }
+            default -> throw new PayloadException("unknown event type '" + type.asText() + "'");
         }
     }
 }

@@ -273,4 +273,22 @@ public final class HttpFetcher {
         }
         return (changed ? b.build() : url).toString();
     }
+
+    /**
+     * {@link #redact(HttpUrl)} for URL text, including the {@code ws://} and {@code wss://} URLs of live feeds:
+     * HttpUrl knows only http and https, so those are mapped the way OkHttp maps them to connect. Text that
+     * does not parse keeps only what comes before any user info and query, where credentials would be.
+     */
+    public static String redact(String url) {
+        String text = url.trim();
+        String scheme = text.regionMatches(true, 0, "ws:", 0, 3) ? "ws"
+                : text.regionMatches(true, 0, "wss:", 0, 4) ? "wss" : null;
+        HttpUrl parsed = HttpUrl.parse(scheme == null ? text : (scheme.equals("ws") ? "http" : "https") + text.substring(scheme.length()));
+        if (parsed == null) {
+            int query = text.indexOf('?');
+            return (query < 0 ? text : text.substring(0, query)).replaceFirst("//[^/]*@", "//");
+        }
+        String shown = redact(parsed);
+        return scheme == null ? shown : scheme + shown.substring(shown.indexOf(':'));
+    }
 }

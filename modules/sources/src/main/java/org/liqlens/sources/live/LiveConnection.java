@@ -12,17 +12,21 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import okio.ByteString;
 import org.liqlens.sources.LiveListener;
 import org.liqlens.sources.LiveStatus;
 import org.liqlens.sources.LiveSubscription;
 import org.liqlens.sources.SourceException;
 import org.liqlens.sources.http.ClientSettings;
 import org.liqlens.sources.http.HttpClients;
+import org.liqlens.sources.http.HttpFetcher;
 
 /**
  * One self-healing WebSocket feed. It connects, sends the protocol's subscribe messages, hands every text
  * frame to the protocol on a single event thread, and when the connection fails or the server closes it,
- * reconnects after an exponential backoff (reset once a message arrives on the new connection).
+ * reconnects after an exponential backoff (reset once a message arrives on the new connection). Frames the
+ * protocol cannot read, and binary frames, are dropped and reported to
+ * {@link LiveListener#onUnreadableFrame}; the feed goes on.
  *
  * <p>Liveness: OkHttp sends a ping every {@link ClientSettings#pingInterval()} and fails the socket when the
  * pong is late, which triggers a reconnect; exchanges that want an application-level heartbeat (Bybit
@@ -44,12 +48,18 @@ public final class LiveConnection implements LiveSubscription {
             return null;
         }
 
-        /** Handles one text frame; exceptions are reported to the listener and the frame is dropped. */
+        /**
+         * Handles one text frame. A {@link SourceException} is passed to the listener as an error; any other
+         * exception (a {@link org.liqlens.sources.json.PayloadException} for a frame of the wrong shape) drops
+         * the frame as unreadable.
+         */
         void onMessage(String text);
     }
 
     private final String name;
     private final String url;
+    /** {@link #url} with credentials masked: the only form handed to listeners, which may print it. */
+    private final String shownUrl;
     private final ClientSettings settings;
     private final LiveListener listener;
     private final OkHttpClient wsClient;
@@ -68,6 +78,7 @@ public final class LiveConnection implements LiveSubscription {
     public LiveConnection(String name, String url, ClientSettings settings, LiveListener listener) {
         this.name = name;
         this.url = url;
+        this.shownUrl = HttpFetcher.redact(url);
         this.settings = settings;
         this.listener = listener;
         this.wsClient = settings.httpClient().newBuilder().pingInterval(settings.pingInterval()).build();
@@ -123,7 +134,7 @@ public final class LiveConnection implements LiveSubscription {
             return;
         }
         int gen = ++generation;
-        setStatus(LiveStatus.CONNECTING, url);
+        setStatus(LiveStatus.CONNECTING, shownUrl);
         current = wsClient.newWebSocket(new Request.Builder().url(url).build(), new SocketListener(gen));
     }
 
@@ -132,7 +143,7 @@ public final class LiveConnection implements LiveSubscription {
             ws.cancel();
             return;
         }
-        setStatus(LiveStatus.CONNECTED, url);
+        setStatus(LiveStatus.CONNECTED, shownUrl);
         for (String m : protocol.subscribeMessages()) {
             ws.send(m);
         }
@@ -144,18 +155,34 @@ public final class LiveConnection implements LiveSubscription {
     }
 
     private void message(int gen, String text) {
-        if (gen != generation || closed) {
+        if (!received(gen)) {
             return;
         }
-        consecutiveFailures = 0;
         try {
             protocol.onMessage(text);
         } catch (SourceException e) {
             listener.onError(e);
         } catch (RuntimeException e) {
-            listener.onError(new SourceException(name + ": dropped a message that could not be read ("
-                    + e.getMessage() + "): " + abbreviate(text), e));
+            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            listener.onUnreadableFrame("text frame \"" + abbreviate(text) + "\"", problem);
         }
+    }
+
+    /** None of the exchanges sends binary frames, so one is not something the protocol could read. */
+    private void binaryMessage(int gen, int length) {
+        if (received(gen)) {
+            listener.onUnreadableFrame("binary frame of " + length + (length == 1 ? " byte" : " bytes"),
+                    "the feed sends text frames only");
+        }
+    }
+
+    /** Whether a frame of connection {@code gen} is still wanted; a frame proves the connection works. */
+    private boolean received(int gen) {
+        if (gen != generation || closed) {
+            return false;
+        }
+        consecutiveFailures = 0;
+        return true;
     }
 
     private void dropped(int gen, String why) {
@@ -168,6 +195,7 @@ public final class LiveConnection implements LiveSubscription {
         consecutiveFailures++;
         long delay = settings.reconnectBackoff().delayMs(consecutiveFailures);
         LOG.log(Level.INFO, "{0}: connection lost ({1}); reconnecting in {2} ms", new Object[]{name, why, String.valueOf(delay)});
+        listener.onConnectionLost(why, delay);
         setStatus(LiveStatus.RECONNECTING, why + "; reconnecting in " + delay + " ms");
         events.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
@@ -184,8 +212,22 @@ public final class LiveConnection implements LiveSubscription {
         listener.onStatus(s, detail);
     }
 
+    /** The start of a frame, on one line: it is quoted in messages that must stay one line each. */
     private static String abbreviate(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+        String start = text.length() <= 100 ? text : text.substring(0, 100) + "...";
+        return start.replaceAll("[\\r\\n\\t]+", " ");
+    }
+
+    /**
+     * Why a connection attempt or connection failed. A handshake answered with another status than 101 is
+     * told by that status (HTTP 404 Not Found: a wrong URL), which says more than OkHttp's exception about it.
+     */
+    private static String failureReason(Throwable t, Response response) {
+        if (response != null && response.code() != 101) {
+            return "HTTP " + response.code() + (response.message().isEmpty() ? "" : " " + response.message())
+                    + (response.isSuccessful() ? " instead of a WebSocket upgrade" : "");
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
     /** Forwards OkHttp's callbacks (on its threads) to the event thread, tagged with their connection. */
@@ -207,20 +249,33 @@ public final class LiveConnection implements LiveSubscription {
         }
 
         @Override
-        public void onClosing(WebSocket webSocket, int code, String reason) {
-            webSocket.close(1000, null);
-            post(() -> dropped(gen, "server closed the connection: " + code + (reason.isEmpty() ? "" : " " + reason)));
+        public void onMessage(WebSocket webSocket, ByteString bytes) {
+            int length = bytes.size();
+            post(() -> binaryMessage(gen, length));
         }
 
         @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            webSocket.close(1000, null);
+            post(() -> dropped(gen, closedByServer(code, reason)));
+        }
+
+        /**
+         * Reaches {@link #dropped} only when the server closed (a close of ours has already let go of the socket).
+         * It usually follows onClosing, but can win the race to the event thread, so it gives the same reason.
+         */
+        @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
-            post(() -> dropped(gen, "connection closed: " + code));
+            post(() -> dropped(gen, closedByServer(code, reason)));
+        }
+
+        private String closedByServer(int code, String reason) {
+            return "server closed the connection: " + code + (reason.isEmpty() ? "" : " " + reason);
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            String why = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
-                    + (response == null ? "" : " (HTTP " + response.code() + ")");
+            String why = failureReason(t, response);
             post(() -> dropped(gen, why));
         }
     }

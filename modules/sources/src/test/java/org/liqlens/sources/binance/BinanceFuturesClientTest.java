@@ -335,4 +335,13 @@ class BinanceFuturesClientTest {
         assertFalse(shown.contains("abc123") || shown.contains("apiKey=k"), shown);
         assertTrue(shown.contains("symbol=BTCUSDT"), shown);
     }
+
+    @Test
+    void webSocketUrlsHaveCredentialsMaskedAndKeepTheirScheme() {
+        assertEquals("wss://fstream.binance.com/ws?streams=x&listenKey=***",
+                HttpFetcher.redact("wss://alice:hunter2@fstream.binance.com/ws?listenKey=abc123&streams=x"));
+        assertEquals("ws://127.0.0.1:9000/stream?streams=!forceOrder@arr",
+                HttpFetcher.redact("ws://127.0.0.1:9000/stream?streams=!forceOrder@arr"));
+        assertEquals("ws:///nowhere", HttpFetcher.redact("ws://alice:hunter2@/nowhere?apiKey=k"), "no host: not a URL, still masked");
+    }
 }

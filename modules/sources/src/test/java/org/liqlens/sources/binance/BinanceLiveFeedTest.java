@@ -15,6 +15,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okio.ByteString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import org.liqlens.sources.TestSupport;
 import org.liqlens.sources.Trade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.liqlens.sources.binance.FakeBinance.T0;
 
@@ -53,15 +55,18 @@ class BinanceLiveFeedTest {
         server.shutdown();
     }
 
-    /** Serves WebSocket connections in turn, each replaying its own script of frames. */
-    private void scriptConnections(List<List<String>> scripts, boolean dropAfterEach) {
+    /**
+     * Serves WebSocket connections in turn, each replaying its own script of frames: text, or
+     * {@link ByteString} for a binary frame.
+     */
+    private void scriptConnections(List<? extends List<?>> scripts, boolean dropAfterEach) {
         AtomicInteger connection = new AtomicInteger();
         fake.webSockets = new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 wsPaths.add(request.getPath());
                 int n = connection.getAndIncrement();
-                List<String> frames = n < scripts.size() ? scripts.get(n) : List.of();
+                List<?> frames = n < scripts.size() ? scripts.get(n) : List.of();
                 if (frames == null) {
                     return new MockResponse().setResponseCode(503); // the handshake itself fails
                 }
@@ -69,7 +74,9 @@ class BinanceLiveFeedTest {
                 return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
                     @Override
                     public void onOpen(WebSocket ws, Response response) {
-                        frames.forEach(ws::send);
+                        for (Object f : frames) {
+                            if (f instanceof ByteString bytes) ws.send(bytes); else ws.send((String) f);
+                        }
                         if (drop) {
                             ws.close(1001, "going away"); // the server drops the feed mid-stream
                         }
@@ -91,6 +98,9 @@ class BinanceLiveFeedTest {
         final List<RealisedLiquidation> liquidations = new CopyOnWriteArrayList<>();
         final List<LiveStatus> statuses = new CopyOnWriteArrayList<>();
         final List<SourceException> errors = new CopyOnWriteArrayList<>();
+        final List<String> statusDetails = new CopyOnWriteArrayList<>();
+        final List<String> lost = new CopyOnWriteArrayList<>();
+        final List<String> unreadable = new CopyOnWriteArrayList<>();
         final CountDownLatch done;
         final long lastOpenTime;
 
@@ -106,7 +116,9 @@ class BinanceLiveFeedTest {
         @Override public void onCandleUpdate(Candle c) { updates.add(c); }
         @Override public void onTrade(Trade t) { trades.add(t); }
         @Override public void onLiquidation(RealisedLiquidation l) { liquidations.add(l); done.countDown(); }
-        @Override public void onStatus(LiveStatus s, String detail) { statuses.add(s); }
+        @Override public void onStatus(LiveStatus s, String detail) { statuses.add(s); statusDetails.add(detail); }
+        @Override public void onConnectionLost(String reason, long retryInMs) { lost.add(reason); }
+        @Override public void onUnreadableFrame(String frame, String problem) { unreadable.add(frame + ": " + problem); }
         @Override public void onError(SourceException e) { errors.add(e); }
     }
 
@@ -184,6 +196,55 @@ class BinanceLiveFeedTest {
             assertEquals(9910.0, l.price());
             assertEquals(0.014, l.quantity());
             assertEquals(1568014460893L, l.time());
+        }
+    }
+
+    @Test
+    void unreadableFramesAreReportedOneByOneAndTheFeedGoesOn() throws Exception {
+        String unknownType = "{\"stream\":\"btcusdt@markPrice\",\"data\":{\"e\":\"markPriceUpdate\",\"s\":\"BTCUSDT\"}}";
+        scriptConnections(List.of(List.of("[1,2,3]", "{\"stream\":", unknownType, ByteString.of((byte) 1, (byte) 2, (byte) 3),
+                "{\"result\":null,\"id\":1}", TestSupport.payload("binance_ws_forceOrder_official.json"))), false);
+        Collector c = new Collector(Long.MIN_VALUE, 0);
+        try (LiveSubscription sub = source.subscribe("BTCUSDT", EnumSet.of(LiveStream.LIQUIDATIONS), c)) {
+            awaitUntil(() -> !c.liquidations.isEmpty(), "the liquidation after the bad frames");
+            assertEquals(1, c.liquidations.size());
+            assertEquals(4, c.unreadable.size(), "the reply to a control request is not unreadable: " + c.unreadable);
+            assertEquals("text frame \"[1,2,3]\": expected an object", c.unreadable.get(0));
+            assertTrue(c.unreadable.get(1).startsWith("text frame \"{\"stream\":\": not valid JSON"), c.unreadable.get(1));
+            assertEquals("text frame \"" + unknownType + "\": unknown event type 'markPriceUpdate'", c.unreadable.get(2));
+            assertEquals("binary frame of 3 bytes: the feed sends text frames only", c.unreadable.get(3));
+            assertTrue(c.errors.isEmpty(), "unreadable frames are not reported twice: " + c.errors);
+        }
+    }
+
+    @Test
+    void aRefusedHandshakeIsReportedByItsStatusWithoutTheUrlsCredentials() throws Exception {
+        AtomicInteger attempt = new AtomicInteger();
+        fake.webSockets = new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return attempt.getAndIncrement() == 0
+                        ? new MockResponse().setStatus("HTTP/1.1 404 Not Found")
+                        : new MockResponse().setBody("a web page, not a WebSocket"); // 200 without the upgrade
+            }
+        };
+        String plainWs = "ws://" + server.getHostName() + ":" + server.getPort();
+        BinanceSource withCredentials = new BinanceSource(TestSupport.settingsFor(server, new TestSupport.RecordingSleeper(), T0)
+                .withWsUrl("ws://alice:hunter2@" + server.getHostName() + ":" + server.getPort()), null);
+        Collector c = new Collector(Long.MIN_VALUE, 0);
+        try (LiveSubscription sub = withCredentials.subscribe("BTCUSDT", EnumSet.of(LiveStream.TRADES), c)) {
+            awaitUntil(() -> c.lost.size() >= 2, "two failed attempts");
+            assertEquals(List.of("HTTP 404 Not Found", "HTTP 200 OK instead of a WebSocket upgrade"), c.lost.subList(0, 2));
+            assertEquals(plainWs + "/stream?streams=btcusdt@aggTrade", c.statusDetails.get(0), "the URL being connected to");
+            assertFalse(c.statusDetails.stream().anyMatch(d -> d.contains("hunter2")), c.statusDetails.toString());
+        }
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+            Thread.sleep(10);
         }
     }
 }
