@@ -73,13 +73,15 @@ public final class HttpFetcher {
         String lastProblem = "no attempt made";
         int lastStatus = 0;
         ExchangeError lastError = null;
-        // Time spent: real time on calls plus the waits asked of the sleeper (which tests replace).
+        // Time spent: real time outside the sleeper plus the waits asked of it (tests replace it with one
+        // that does not wait, so its real duration is left out and the asked wait counted instead).
         long startNanos = System.nanoTime();
+        long sleptNanos = 0;
         long waitedMs = 0;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             cancel.throwIfCancelled();
             long waitMs;
-            long leftMs = policy.totalMs() - waitedMs - (System.nanoTime() - startNanos) / 1_000_000L;
+            long leftMs = policy.totalMs() - waitedMs - (System.nanoTime() - startNanos - sleptNanos) / 1_000_000L;
             if (leftMs <= 0) {
                 throw failure("GET " + shown + " gave up after " + seconds(policy.totalMs()) + " (the time bound);"
                         + " last: " + lastProblem, shown, lastStatus, lastError, null);
@@ -155,7 +157,7 @@ public final class HttpFetcher {
             if (attempt == policy.maxAttempts()) {
                 break;
             }
-            long spentMs = waitedMs + (System.nanoTime() - startNanos) / 1_000_000L;
+            long spentMs = waitedMs + (System.nanoTime() - startNanos - sleptNanos) / 1_000_000L;
             if (spentMs + waitMs >= policy.totalMs()) {
                 throw failure("GET " + shown + " gave up after " + seconds(spentMs) + ", since waiting " + seconds(waitMs)
                         + " more would pass the time bound of " + seconds(policy.totalMs()) + "; last: " + lastProblem,
@@ -166,7 +168,9 @@ public final class HttpFetcher {
                     + seconds(policy.totalMs() - spentMs) + " from now)";
             LOG.log(Level.WARNING, retrying);
             cancel.status(retrying);
+            long sleepStart = System.nanoTime();
             settings.sleeper().sleep(waitMs, cancel);
+            sleptNanos += System.nanoTime() - sleepStart;
             waitedMs += waitMs;
         }
         throw failure("GET " + shown + " failed after " + policy.maxAttempts() + " attempts; last: " + lastProblem,
