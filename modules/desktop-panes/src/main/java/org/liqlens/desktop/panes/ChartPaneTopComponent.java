@@ -4,21 +4,22 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Font;
 import java.lang.management.ManagementFactory;
+import java.util.Properties;
 import java.util.concurrent.CancellationException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.prefs.PreferenceChangeListener;
+import javax.swing.BorderFactory;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
+import javax.swing.JPanel;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
-import org.jfree.chart.ChartPanel;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
-import org.liqlens.charts.HeatmapChartFactory;
-import org.liqlens.charts.MapChartFactory;
 import org.liqlens.engine.Coverage;
 import org.liqlens.engine.EstimateResult;
 import org.liqlens.sources.CancelToken;
 import org.netbeans.api.progress.ProgressHandle;
+import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
 import org.openide.windows.Mode;
@@ -26,105 +27,215 @@ import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
 
 /**
- * A docked chart pane for one {@link PaneSpec}: the liquidation heatmap or the liquidation map. The estimate runs on a background
- * {@link RequestProcessor} with a cancellable NetBeans progress bar; the EDT only swaps in the finished
- * chart. Panes are not persisted by the window system (PERSISTENCE_NEVER): which panes to reopen is the
- * workspace's job, not a serialised Swing tree's.
+ * A docked chart pane for one {@link PaneSpec}: a toolbar to change what it shows, the liquidation heatmap,
+ * the map or both, and a status line saying where the data came from and what it covers. The estimate runs
+ * on a background {@link RequestProcessor} with a cancellable NetBeans progress bar, and a new spec cancels
+ * the run it replaces; the EDT only swaps in the finished charts.
+ *
+ * <p>The window system keeps open panes across a restart (PERSISTENCE_ONLY_OPENED): it stores the spec
+ * through {@link #writeProperties}, and a restored pane recomputes from it.
  */
-@TopComponent.Description(preferredID = "LiqLensChartPane", persistenceType = TopComponent.PERSISTENCE_NEVER)
+@ConvertAsProperties(dtd = "-//org.liqlens.desktop.panes//ChartPane//EN", autostore = false)
+@TopComponent.Description(preferredID = "LiqLensChartPane", persistenceType = TopComponent.PERSISTENCE_ONLY_OPENED)
 @Messages({
     "# {0} - pane title",
     "MSG_Estimating=Estimating {0}…",
     "MSG_Loading=Loading market data…",
-    "MSG_Cancelled=Cancelled. Close and reopen the pane to estimate again.",
+    "MSG_Cancelled=Cancelled. Change any field in the toolbar to estimate again.",
     "# {0} - error message",
-    "MSG_Failed=Could not estimate this pane: {0}",
+    "MSG_Failed=This pane cannot be estimated: {0}",
+    "# {0} - problem",
+    "MSG_BadField=Not applied: {0}",
+    "# {0} - problem",
+    "MSG_BadStoredPane=The stored pane could not be read ({0}); showing the default instead.",
     "# {0} - pane title",
-    "HINT_Heatmap=Liquidation heatmap: {0}",
-    "# {0} - pane title",
-    "HINT_Map=Liquidation map: {0}",
+    "HINT_Pane=Liquidation estimate: {0}. An estimate from public data and leverage assumptions, not a prediction.",
     "# {0} - pane title",
     "# {1} - coverage percentage",
     "TITLE_Partial={0} (data covers {1})",
     "# {0} - source",
-    "# {1} - coverage description",
-    "MSG_Coverage={0} · {1}",
+    "# {1} - data kind",
+    "# {2} - coverage description",
+    "MSG_Coverage={0} ({1}) · {2}",
     "# {0} - source",
-    "# {1} - coverage description",
-    "MSG_PartialCoverage=⚠ {0} · {1}: this pane shows only that"
+    "# {1} - data kind",
+    "# {2} - coverage description",
+    "MSG_PartialCoverage=⚠ {0} ({1}) · {2}: this pane shows only that",
+    "KIND_Simulated=simulated",
+    "KIND_File=file",
+    "KIND_Cached=cached",
+    "KIND_Live=live"
 })
 public final class ChartPaneTopComponent extends TopComponent {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ChartPaneTopComponent.class.getName());
     /** Shared by every pane: two estimates at a time keeps a 2-core machine responsive. */
-    private static final RequestProcessor ESTIMATES = new RequestProcessor("LiqLens estimates", 2, true);
+    static final RequestProcessor ESTIMATES = new RequestProcessor("LiqLens estimates", 2, true);
     /** Set to Boolean.TRUE once a chart is showing; tests and tools read it. */
     public static final String PROPERTY_READY = "liqlens.heatmap.ready";
+    /** Fired (on the EDT) when the pane shows a new estimate; the focused-map window listens. */
+    public static final String PROP_ESTIMATE = "estimate";
+    static final Color BACKGROUND = new Color(0x0E0B1A);
+    static final Color MUTED = new Color(0x9A94B4);
+    static final Color WARNING = new Color(0xF2B84B);
 
-    private final PaneSpec spec;
-    private final PaneKind kind;
-    private final JLabel status = new JLabel("", SwingConstants.CENTER);
-    /** Below the chart: the source and what its data covers of the window. */
+    private PaneSpec spec;
+    private final PaneToolbar toolbar;
+    private final PaneCharts charts;
+    private final JLabel message = new JLabel("", SwingConstants.CENTER);
+    /** Below the chart: the source, what kind of data, what it covers of the window; the cursor readout at the right. */
     private final JLabel footer = new JLabel("", SwingConstants.LEFT);
+    private final JLabel readout = new JLabel("", SwingConstants.RIGHT);
+    /** Above the chart: a problem that the user should see at once (a dropped live feed, a refused edit). */
+    private final JLabel banner = new JLabel("", SwingConstants.LEFT);
+    private final JPanel body = new JPanel(new BorderLayout());
     private transient RequestProcessor.Task task;
     private transient CancelToken cancel;
     private transient EstimateResult result;
+    /** Incremented per estimate started: a result from a replaced run is dropped, never shown. */
+    private transient int generation;
+    private transient PaneLiveUpdates live;
+    private final transient PreferenceChangeListener settingsListener = e -> SwingUtilities.invokeLater(this::settingsChanged);
 
-    public ChartPaneTopComponent(PaneSpec spec, PaneKind kind) {
-        this.spec = spec;
-        this.kind = kind;
-        String title = spec.title(kind);
-        setName(title);
-        setDisplayName(title);
-        setToolTipText(kind == PaneKind.HEATMAP ? Bundle.HINT_Heatmap(title) : Bundle.HINT_Map(title));
-        setLayout(new BorderLayout());
-        status.setForeground(new Color(0x9A94B4));
-        status.setFont(status.getFont().deriveFont(Font.PLAIN, 13f));
-        setBackground(new Color(0x0E0B1A));
-        setOpaque(true);
-        add(status, BorderLayout.CENTER);
+    /** For the window system, which restores a pane and then calls {@link #readProperties}. */
+    public ChartPaneTopComponent() {
+        this(PaneSpec.DEFAULT);
     }
 
-    /** Opens a pane for {@code spec} docked in its kind's mode and makes it active. */
-    public static ChartPaneTopComponent open(PaneSpec spec, PaneKind kind) {
-        ChartPaneTopComponent tc = new ChartPaneTopComponent(spec, kind);
-        Mode mode = WindowManager.getDefault().findMode(kind.mode());
+    public ChartPaneTopComponent(PaneSpec spec) {
+        this.spec = spec;
+        setLayout(new BorderLayout());
+        setBackground(BACKGROUND);
+        setOpaque(true);
+        toolbar = new PaneToolbar(spec, this::setSpec, problem -> showBanner(Bundle.MSG_BadField(problem), WARNING));
+        charts = new PaneCharts(this);
+        add(toolbar, BorderLayout.NORTH);
+        message.setForeground(MUTED);
+        message.setFont(message.getFont().deriveFont(Font.PLAIN, 13f));
+        body.setBackground(BACKGROUND);
+        body.add(message, BorderLayout.CENTER);
+        banner.setOpaque(true);
+        banner.setBackground(new Color(0x3A2A10));
+        banner.setBorder(BorderFactory.createEmptyBorder(3, 8, 3, 8));
+        banner.setVisible(false);
+        body.add(banner, BorderLayout.NORTH);
+        add(body, BorderLayout.CENTER);
+        JPanel status = new JPanel(new BorderLayout());
+        status.setBackground(BACKGROUND);
+        status.setBorder(BorderFactory.createEmptyBorder(2, 8, 2, 8));
+        for (JLabel l : new JLabel[] {footer, readout}) {
+            l.setFont(l.getFont().deriveFont(Font.PLAIN, 11.5f));
+            l.setForeground(MUTED);
+        }
+        status.add(footer, BorderLayout.CENTER);
+        status.add(readout, BorderLayout.EAST);
+        add(status, BorderLayout.SOUTH);
+        updateTitle(null);
+    }
+
+    /** Opens a pane for {@code spec} docked in mode {@code modeName} (the editor area when null or unknown). */
+    public static ChartPaneTopComponent open(PaneSpec spec, String modeName) {
+        ChartPaneTopComponent tc = new ChartPaneTopComponent(spec);
+        Mode mode = WindowManager.getDefault().findMode(modeName == null ? "editor" : modeName);
+        if (mode == null) mode = WindowManager.getDefault().findMode("editor");
         if (mode != null) mode.dockInto(tc);
         tc.open();
-        tc.requestActive();
         return tc;
     }
 
     public PaneSpec spec() { return spec; }
 
-    public PaneKind kind() { return kind; }
-
-    /** The estimate this pane shows, or null while it is being computed. */
+    /** The estimate this pane shows, or null while the first one is being computed. */
     public EstimateResult result() { return result; }
+
+    /** Shows {@code next} from now on: the toolbar follows, and the estimate is recomputed in the background. */
+    public void setSpec(PaneSpec next) {
+        if (next.equals(spec)) return;
+        boolean dataChanged = !next.withView(spec.view()).equals(spec);
+        PaneSpec old = spec;
+        spec = next;
+        toolbar.show(next);
+        hideBanner();
+        updateTitle(result);
+        if (dataChanged) {
+            startEstimate(false);
+            if (isOpened()) restartLive();
+        } else {
+            charts.show(result, next.view(), false); // only the view changed: same numbers, other picture
+        }
+        firePropertyChange("spec", old, next);
+    }
 
     @Override
     protected void componentOpened() {
-        if (task == null) startEstimate();
+        WorkbenchSettings.addListener(settingsListener);
+        SourceSettings.preferences().addPreferenceChangeListener(settingsListener);
+        charts.opened();
+        if (task == null) startEstimate(false);
+        restartLive();
     }
 
     @Override
     protected void componentClosed() {
+        WorkbenchSettings.removeListener(settingsListener);
+        SourceSettings.preferences().removePreferenceChangeListener(settingsListener);
+        charts.closed();
         if (cancel != null) cancel.cancel();
         if (task != null) task.cancel();
+        if (live != null) live.stop();
+        live = null;
     }
 
-    private void startEstimate() {
-        status.setText(Bundle.MSG_Loading());
+    private void settingsChanged() {
+        if (!isOpened()) return;
+        charts.restyle();
+        startEstimate(true); // ladder, MMR or URLs may have changed: the numbers with them
+        restartLive();
+    }
+
+    private void restartLive() {
+        if (live != null) live.stop();
+        live = spec.isLive() ? PaneLiveUpdates.start(this, spec) : null;
+        if (live == null) showFooter(result);
+    }
+
+    /** A live feed delivered a closed candle: recompute, keeping zoom and scroll. */
+    void liveCandleClosed() {
+        startEstimate(true);
+    }
+
+    /** The live feed's state for a person, or null when all is well. */
+    void liveProblem(String text) {
+        if (text == null) hideBanner();
+        else showBanner(text, WARNING);
+    }
+
+    void liveStatusChanged() {
+        showFooter(result);
+    }
+
+    /**
+     * @param quiet true for a refresh of what is already shown (live update, settings): the chart stays up
+     *              and the zoom is kept, instead of the pane going back to "Loading…"
+     */
+    void startEstimate(boolean quiet) {
+        if (cancel != null) cancel.cancel();
+        if (task != null) task.cancel();
+        int run = ++generation;
+        if (!quiet || result == null) showMessage(Bundle.MSG_Loading());
         // A source that retries says why here, so a slow or failing exchange is never a silent pane.
-        CancelToken token = CancelToken.create(message -> SwingUtilities.invokeLater(() -> status.setText(message)));
+        CancelToken token = CancelToken.create(text -> SwingUtilities.invokeLater(() -> {
+            if (run == generation) showBanner(text, WARNING);
+        }));
         cancel = token;
-        task = ESTIMATES.create(() -> estimate(token));
+        PaneSpec asked = spec;
+        task = ESTIMATES.create(() -> estimate(asked, token, run, quiet));
         task.schedule(0);
     }
 
     /** Runs off the EDT. */
-    private void estimate(CancelToken token) {
-        ProgressHandle progress = ProgressHandle.createHandle(Bundle.MSG_Estimating(getName()), () -> {
+    private void estimate(PaneSpec asked, CancelToken token, int run, boolean quiet) {
+        ProgressHandle progress = ProgressHandle.createHandle(Bundle.MSG_Estimating(asked.title()), () -> {
             token.cancel();
             return true;
         });
@@ -132,66 +243,135 @@ public final class ChartPaneTopComponent extends TopComponent {
         try {
             progress.switchToIndeterminate();
             long started = System.nanoTime();
-            EstimateResult r = PaneEstimator.estimate(spec, kind, token);
+            EstimateResult r = PaneEstimator.estimate(asked, token);
             long estimated = System.nanoTime();
-            String label = PaneEstimator.sourceLabel(spec);
-            JFreeChart chart = kind == PaneKind.HEATMAP
-                    ? HeatmapChartFactory.create(r, label, spec.isSimulated())
-                    : MapChartFactory.create(r, label, spec.isSimulated(), PlotOrientation.HORIZONTAL);
+            PaneCharts.Prepared prepared = charts.prepare(r, asked);
             long charted = System.nanoTime();
             SwingUtilities.invokeLater(() -> {
-                show(r, chart);
+                if (run != generation) return; // replaced while it ran
+                show(r, prepared, quiet);
                 long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                LOG.log(Level.INFO, "{0}: load + estimate {1} ms, chart {2} ms; shown {3} ms after JVM start",
-                        new Object[] {getName(), (estimated - started) / 1_000_000, (charted - estimated) / 1_000_000, sinceJvmStart});
+                LOG.log(Level.FINE, "{0}: load + estimate {1} ms, chart {2} ms; shown {3} ms after JVM start",
+                        new Object[] {asked.title(), (estimated - started) / 1_000_000, (charted - estimated) / 1_000_000, sinceJvmStart});
             });
         } catch (CancellationException ex) {
-            SwingUtilities.invokeLater(() -> status.setText(Bundle.MSG_Cancelled()));
+            SwingUtilities.invokeLater(() -> {
+                if (run == generation) showMessage(Bundle.MSG_Cancelled());
+            });
         } catch (RuntimeException ex) {
-            LOG.log(Level.INFO, "estimate failed for " + spec, ex);
-            String message = ex.getMessage() != null ? ex.getMessage() : ex.toString();
-            SwingUtilities.invokeLater(() -> status.setText(Bundle.MSG_Failed(message)));
+            LOG.log(Level.FINE, "estimate failed for " + asked, ex);
+            String text = ex.getMessage() != null ? ex.getMessage() : ex.toString();
+            SwingUtilities.invokeLater(() -> {
+                if (run != generation) return;
+                result = null;
+                charts.clear();
+                showMessage(Bundle.MSG_Failed(text));
+                updateTitle(null);
+                putClientProperty(PROPERTY_READY, null);
+                firePropertyChange(PROP_ESTIMATE, null, null);
+            });
         } finally {
             progress.finish();
         }
     }
 
-    private void show(EstimateResult r, JFreeChart chart) {
+    private void show(EstimateResult r, PaneCharts.Prepared prepared, boolean keepZoom) {
+        EstimateResult old = result;
         result = r;
-        ChartPanel panel = new ChartPanel(chart, false, true, true, true, true);
-        panel.setMouseWheelEnabled(true);
-        panel.setMouseZoomable(true);
-        panel.setMaximumDrawWidth(4096);
-        panel.setMaximumDrawHeight(4096);
-        panel.setMinimumDrawWidth(200);
-        panel.setMinimumDrawHeight(150);
-        removeAll();
-        add(panel, BorderLayout.CENTER);
-        showCoverage(r, PaneEstimator.sourceLabel(spec));
-        add(footer, BorderLayout.SOUTH);
-        revalidate();
-        repaint();
+        hideBanner();
+        body.remove(message);
+        JComponent view = charts.install(prepared, spec.view(), keepZoom);
+        if (view.getParent() != body) body.add(view, BorderLayout.CENTER);
+        showFooter(r);
+        updateTitle(r);
+        body.revalidate();
+        body.repaint();
         putClientProperty(PROPERTY_READY, Boolean.TRUE);
+        firePropertyChange(PROP_ESTIMATE, old, r);
+    }
+
+    private void showMessage(String text) {
+        charts.detach(body);
+        message.setText("<html><div style='text-align:center;width:420px'>" + escape(text) + "</div></html>");
+        if (message.getParent() != body) body.add(message, BorderLayout.CENTER);
+        body.revalidate();
+        body.repaint();
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private void showBanner(String text, Color colour) {
+        banner.setForeground(colour);
+        banner.setText(text);
+        banner.setToolTipText(text);
+        banner.setVisible(true);
+    }
+
+    private void hideBanner() {
+        banner.setVisible(false);
+    }
+
+    void setReadout(String text) {
+        readout.setText(text == null ? "" : text);
+    }
+
+    /** What kind of data this pane shows: simulated, file, live, or cached (an exchange at a past as-of). */
+    String dataKind() {
+        if (spec.isSimulated()) return Bundle.KIND_Simulated();
+        if (spec.isFile()) return Bundle.KIND_File();
+        if (live != null) return live.describe();
+        return Bundle.KIND_Cached();
     }
 
     /**
      * Says what the data covers: a line below the chart, and in the title and tab when the window is not
      * wholly covered, so that a partial map is never taken for the one asked for.
      */
-    private void showCoverage(EstimateResult r, String sourceLabel) {
+    private void showFooter(EstimateResult r) {
+        String source = spec.sourceLabel();
+        if (r == null) {
+            footer.setText(source + " (" + dataKind() + ")");
+            footer.setForeground(MUTED);
+            return;
+        }
         Coverage c = r.coverage();
-        String title = spec.title(kind);
-        footer.setBorder(javax.swing.BorderFactory.createEmptyBorder(3, 8, 3, 8));
-        footer.setFont(footer.getFont().deriveFont(Font.PLAIN, 11.5f));
         if (c.isComplete()) {
-            footer.setForeground(new Color(0x9A94B4));
-            footer.setText(Bundle.MSG_Coverage(sourceLabel, c.describe()));
-            setDisplayName(title);
+            footer.setForeground(live != null && live.isStale() ? WARNING : MUTED);
+            footer.setText(Bundle.MSG_Coverage(source, dataKind(), c.describe()));
         } else {
-            footer.setForeground(new Color(0xF2B84B));
-            footer.setText(Bundle.MSG_PartialCoverage(sourceLabel, c.describe()));
-            setDisplayName(Bundle.TITLE_Partial(title, c.percent()));
+            footer.setForeground(WARNING);
+            footer.setText(Bundle.MSG_PartialCoverage(source, dataKind(), c.describe()));
         }
         footer.setToolTipText(footer.getText());
+    }
+
+    private void updateTitle(EstimateResult r) {
+        String title = spec.title();
+        setName(title);
+        setDisplayName(r != null && !r.coverage().isComplete() ? Bundle.TITLE_Partial(title, r.coverage().percent()) : title);
+        setToolTipText(Bundle.HINT_Pane(title));
+    }
+
+    @Override
+    public int getPersistenceType() {
+        return PERSISTENCE_ONLY_OPENED;
+    }
+
+    void writeProperties(Properties p) {
+        p.setProperty("version", "1");
+        spec.store(p, "pane.");
+    }
+
+    void readProperties(Properties p) {
+        try {
+            PaneSpec restored = PaneSpec.fromProperties(p, "pane.");
+            spec = restored;
+            toolbar.show(restored);
+            updateTitle(null);
+        } catch (IllegalArgumentException e) {
+            showBanner(Bundle.MSG_BadStoredPane(e.getMessage()), WARNING);
+        }
     }
 }

@@ -41,7 +41,7 @@ public final class NewChartPaneAction implements ActionListener {
             PaneSpec spec = form.spec();
             SourceSpec.parse(spec.source()); // reject a malformed source here, not in the pane
             last = spec;
-            ChartPaneTopComponent.open(spec, form.kind());
+            ChartPaneTopComponent.open(spec.withView(form.view()), null).requestActive();
         } catch (IllegalArgumentException ex) {
             DialogDisplayer.getDefault().notify(new NotifyDescriptor.Message(Bundle.MSG_BadPane(ex.getMessage()),
                     NotifyDescriptor.WARNING_MESSAGE));

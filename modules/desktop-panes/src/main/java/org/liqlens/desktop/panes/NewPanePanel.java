@@ -28,8 +28,8 @@ import org.openide.util.NbBundle.Messages;
 })
 final class NewPanePanel extends JPanel {
     private static final long serialVersionUID = 1L;
-    static final String[] WINDOWS = {"12h", "24h", "3d", "7d", "30d"};
-    static final String[] SOURCES = {"sim", "binance", "bybit", "okx"};
+    static final String[] WINDOWS = PaneSpec.WINDOW_CHOICES;
+    static final String[] SOURCES = {"sim", "binance", "bybit", "okx", "all"};
 
     private final JComboBox<String> source = new JComboBox<>(SOURCES);
     private final JTextField symbol = new JTextField("BTCUSDT", 12);
@@ -71,8 +71,8 @@ final class NewPanePanel extends JPanel {
         row(c, 4, Bundle.LBL_View(), view);
     }
 
-    PaneKind kind() {
-        return view.getSelectedIndex() == 1 ? PaneKind.MAP : PaneKind.HEATMAP;
+    PaneView view() {
+        return view.getSelectedIndex() == 1 ? PaneView.MAP : PaneView.HEATMAP;
     }
 
     private void row(GridBagConstraints c, int y, String label, java.awt.Component field) {
@@ -102,11 +102,7 @@ final class NewPanePanel extends JPanel {
         if (sym.isEmpty()) throw new IllegalArgumentException("enter a symbol, e.g. BTCUSDT");
         ModelChoice m = (ModelChoice) model.getSelectedItem();
         if (m == null) throw new IllegalArgumentException("no model is installed");
-        return new PaneSpec(src, sym, m.id(), parseWindow(String.valueOf(window.getSelectedItem())));
+        return new PaneSpec(src, sym, m.id(), PaneSpec.parseWindow(String.valueOf(window.getSelectedItem())));
     }
 
-    static long parseWindow(String label) {
-        long n = Long.parseLong(label.substring(0, label.length() - 1));
-        return label.endsWith("d") ? n * PaneSpec.DAY : n * PaneSpec.HOUR;
-    }
 }

@@ -43,16 +43,20 @@ final class PaneEstimator {
         return LiquidationEngine.of(Lookup.getDefault().lookupAll(LiquidationModel.class));
     }
 
-    static EstimateResult estimate(PaneSpec spec, PaneKind kind, CancelToken cancel) {
+    /** Runs off the EDT. Always computes the time grid too, so a pane can switch view without recomputing. */
+    static EstimateResult estimate(PaneSpec spec, CancelToken cancel) {
         LiquidationEngine engine = engine();
         LiquidationModel model = engine.model(spec.modelId());
-        WindowLoader.Loaded loaded = WindowLoader.load(source(spec), spec.symbol(), model.requiredInputs(), null,
+        java.util.Map<String, Double> params = WorkbenchSettings.effectiveParams(model.parameters(), spec.params());
+        engine.checkParameters(model.id(), spec.symbol(), params, null); // before any download
+        WindowLoader.Loaded loaded = WindowLoader.load(source(spec), spec.symbol(), model.requiredInputs(), spec.asOfMs(),
                 spec.windowMs(), cancel);
         EstimateRequest request = EstimateRequest.builder(loaded.inputs(), model.id())
                 .asOf(loaded.asOfMs())
                 .window(spec.windowMs())
+                .params(params)
                 .buckets(BUCKETS)
-                .columns(kind == PaneKind.HEATMAP ? COLUMNS : 0) // a map needs no time grid
+                .columns(COLUMNS)
                 .cancelled(cancel::isCancelled)
                 .build();
         return engine.estimate(request);
@@ -62,7 +66,7 @@ final class PaneEstimator {
         return source(spec).displayName();
     }
 
-    private static MarketDataSource source(PaneSpec spec) {
+    static MarketDataSource source(PaneSpec spec) {
         return SOURCES.computeIfAbsent(spec.source(), text -> {
             SourceSpec parsed = SourceSettings.apply(SourceSpec.parse(text));
             // Lookup, like for models: a source contributed by a plug-in module is found too.

@@ -1,0 +1,142 @@
+package org.liqlens.desktop.panes;
+
+import java.awt.BorderLayout;
+import java.awt.Container;
+import javax.swing.JComponent;
+import javax.swing.JPanel;
+import javax.swing.JSplitPane;
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.Range;
+import org.liqlens.charts.HeatmapChartFactory;
+import org.liqlens.charts.MapChartFactory;
+import org.liqlens.engine.EstimateResult;
+
+/**
+ * The charts inside a pane: the heatmap, the map, or both side by side with the map's price axis following
+ * the heatmap's. Charts are built off the EDT ({@link #prepare}); installing them keeps what the user zoomed
+ * or scrolled to, so a live update or a settings change never throws the view back to the full window.
+ */
+final class PaneCharts {
+
+    /** Charts built for one estimate, off the EDT. */
+    record Prepared(EstimateResult result, JFreeChart heatmap, JFreeChart map) { }
+
+    private final ChartPaneTopComponent pane;
+    private ChartPanel heatmapPanel;
+    private ChartPanel mapPanel;
+    private JComponent shown;
+    /** The axis ranges the factories chose: a panel whose ranges differ from these was zoomed or scrolled. */
+    private Range heatmapTimeHome, heatmapPriceHome, mapPriceHome;
+    private Prepared current;
+
+    PaneCharts(ChartPaneTopComponent pane) {
+        this.pane = pane;
+    }
+
+    Prepared prepare(EstimateResult r, PaneSpec spec) {
+        // Both charts are built: switching the view must not wait for a recompute, and the focused-map window
+        // shows this pane's map even while the pane itself shows only the heatmap.
+        return new Prepared(r, HeatmapChartFactory.create(r, spec.sourceLabel(), spec.isSimulated()),
+                MapChartFactory.create(r, spec.sourceLabel(), spec.isSimulated(), PlotOrientation.HORIZONTAL));
+    }
+
+    JComponent install(Prepared p, PaneView view, boolean keepZoom) {
+        Range time = null, price = null, mapPrice = null;
+        if (keepZoom && heatmapPanel != null) {
+            XYPlot plot = heatmapPanel.getChart().getXYPlot();
+            if (!plot.getDomainAxis().getRange().equals(heatmapTimeHome)) time = plot.getDomainAxis().getRange();
+            if (!plot.getRangeAxis().getRange().equals(heatmapPriceHome)) price = plot.getRangeAxis().getRange();
+        }
+        if (keepZoom && mapPanel != null) {
+            XYPlot plot = mapPanel.getChart().getXYPlot();
+            if (!plot.getDomainAxis().getRange().equals(mapPriceHome)) mapPrice = plot.getDomainAxis().getRange();
+        }
+        current = p;
+        XYPlot heat = p.heatmap().getXYPlot();
+        XYPlot map = p.map().getXYPlot();
+        heatmapTimeHome = heat.getDomainAxis().getRange();
+        heatmapPriceHome = heat.getRangeAxis().getRange();
+        mapPriceHome = map.getDomainAxis().getRange();
+        if (time != null) heat.getDomainAxis().setRange(time);
+        if (price != null) heat.getRangeAxis().setRange(price);
+        if (mapPrice != null) map.getDomainAxis().setRange(mapPrice);
+        if (heatmapPanel == null) heatmapPanel = newPanel(p.heatmap());
+        else heatmapPanel.setChart(p.heatmap());
+        if (mapPanel == null) mapPanel = newPanel(p.map());
+        else mapPanel.setChart(p.map());
+        return arrange(view);
+    }
+
+    /** The view changed, the numbers did not. */
+    void show(EstimateResult r, PaneView view, boolean unused) {
+        if (current == null || current.result() != r) return;
+        Container parent = shown == null ? null : shown.getParent();
+        JComponent next = arrange(view);
+        if (parent != null && next.getParent() != parent) {
+            parent.add(next, BorderLayout.CENTER);
+            parent.revalidate();
+            parent.repaint();
+        }
+    }
+
+    private JComponent arrange(PaneView view) {
+        Container parent = shown == null ? null : shown.getParent();
+        if (parent != null) parent.remove(shown);
+        XYPlot heat = heatmapPanel.getChart().getXYPlot();
+        XYPlot map = mapPanel.getChart().getXYPlot();
+        if (view == PaneView.BOTH) {
+            // One price scale for both: the map follows the heatmap's zoom and scroll.
+            map.getDomainAxis().setRange(heat.getRangeAxis().getRange());
+            heat.getRangeAxis().addChangeListener(e -> map.getDomainAxis().setRange(heat.getRangeAxis().getRange()));
+            JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, heatmapPanel, mapPanel);
+            split.setResizeWeight(0.72);
+            split.setBorder(null);
+            split.setContinuousLayout(true);
+            shown = split;
+        } else {
+            JPanel holder = new JPanel(new BorderLayout());
+            holder.add(view == PaneView.MAP ? mapPanel : heatmapPanel, BorderLayout.CENTER);
+            shown = holder;
+        }
+        return shown;
+    }
+
+    private static ChartPanel newPanel(JFreeChart chart) {
+        ChartPanel panel = new ChartPanel(chart, false, true, true, true, true);
+        panel.setMouseWheelEnabled(true);
+        panel.setMouseZoomable(true);
+        panel.setMaximumDrawWidth(4096);
+        panel.setMaximumDrawHeight(4096);
+        panel.setMinimumDrawWidth(200);
+        panel.setMinimumDrawHeight(150);
+        return panel;
+    }
+
+    void detach(JPanel body) {
+        if (shown != null && shown.getParent() == body) body.remove(shown);
+    }
+
+    void clear() {
+        current = null;
+    }
+
+    /** The colour scale changed in Options: redraw without recomputing. */
+    void restyle() {
+        // filled in with the charts module's styles
+    }
+
+    void opened() { }
+
+    void closed() { }
+
+    EstimateResult result() {
+        return current == null ? null : current.result();
+    }
+
+    JFreeChart mapChart() {
+        return current == null ? null : current.map();
+    }
+}
