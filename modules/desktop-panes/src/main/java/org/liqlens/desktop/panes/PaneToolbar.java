@@ -181,7 +181,7 @@ final class PaneToolbar extends JToolBar {
     }
 
     /** A file chooser for a Binance archive: a klines CSV, CSV.GZ or ZIP, or a folder of them. */
-    static File chooseDataFile(JComponent parent) {
+    static File chooseDataFile(java.awt.Component parent) {
         JFileChooser chooser = new JFileChooser();
         chooser.setFileSelectionMode(JFileChooser.FILES_AND_DIRECTORIES);
         chooser.setFileFilter(new javax.swing.filechooser.FileNameExtensionFilter(

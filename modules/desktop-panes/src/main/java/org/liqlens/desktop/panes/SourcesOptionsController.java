@@ -18,16 +18,22 @@ import org.openide.util.NbBundle.Messages;
         position = 50)
 @Messages({
     "OptionsCategory_Name_LiqLens=LiqLens",
-    "OptionsCategory_Keywords_LiqLens=exchange binance bybit okx url websocket cache"
+    "OptionsCategory_Keywords_LiqLens=exchange binance bybit okx url websocket cache ladder leverage mmr refresh colour scale",
+    "TAB_Workbench=Workbench",
+    "TAB_DataSources=Data sources"
 })
 public final class SourcesOptionsController extends OptionsPanelController {
     private final PropertyChangeSupport pcs = new PropertyChangeSupport(this);
     private SourcesOptionsPanel panel;
+    private WorkbenchOptionsPanel workbench;
+    private javax.swing.JPanel component;
+    private final javax.swing.JLabel problem = new javax.swing.JLabel(" ");
     private boolean changed;
 
     @Override
     public void update() {
         panel().load();
+        workbench.load();
         changed = false;
     }
 
@@ -35,6 +41,7 @@ public final class SourcesOptionsController extends OptionsPanelController {
     public void applyChanges() {
         SwingUtilities.invokeLater(() -> {
             panel().store();
+            workbench.store();
             changed = false;
         });
     }
@@ -46,7 +53,7 @@ public final class SourcesOptionsController extends OptionsPanelController {
 
     @Override
     public boolean isValid() {
-        return panel().valid();
+        return problem() == null;
     }
 
     @Override
@@ -56,7 +63,14 @@ public final class SourcesOptionsController extends OptionsPanelController {
 
     @Override
     public JComponent getComponent(Lookup masterLookup) {
-        return panel();
+        panel();
+        return component;
+    }
+
+    /** What is wrong with a field, in words, shown under the tabs; null when everything can be applied. */
+    private String problem() {
+        String p = workbench.problem();
+        return p != null ? p : panel.problem();
     }
 
     @Override
@@ -77,13 +91,23 @@ public final class SourcesOptionsController extends OptionsPanelController {
     private SourcesOptionsPanel panel() {
         if (panel == null) {
             panel = new SourcesOptionsPanel(() -> {
-                boolean now = panel.changed();
+                boolean now = panel.changed() || workbench.changed();
+                String p = problem();
+                problem.setText(p == null ? " " : Bundle.MSG_OptionProblem(p));
                 if (now != changed) {
                     changed = now;
                     pcs.firePropertyChange(PROP_CHANGED, !now, now);
                 }
                 pcs.firePropertyChange(PROP_VALID, null, null);
             });
+            workbench = new WorkbenchOptionsPanel(() -> panel.onChangeHook().run());
+            javax.swing.JTabbedPane tabs = new javax.swing.JTabbedPane();
+            tabs.addTab(Bundle.TAB_Workbench(), workbench);
+            tabs.addTab(Bundle.TAB_DataSources(), panel);
+            problem.setForeground(new java.awt.Color(0xE0662E));
+            component = new javax.swing.JPanel(new java.awt.BorderLayout());
+            component.add(tabs, java.awt.BorderLayout.CENTER);
+            component.add(problem, java.awt.BorderLayout.SOUTH);
         }
         return panel;
     }

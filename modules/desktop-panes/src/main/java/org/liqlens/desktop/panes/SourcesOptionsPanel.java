@@ -20,7 +20,7 @@ import org.openide.util.NbBundle.Messages;
     "LBL_WsUrl=WebSocket URL (blank: the exchange's own)",
     "# {0} - directory",
     "LBL_CacheDir=Downloaded candles are cached in {0}",
-    "LBL_Hint=Point an exchange at a testnet, a proxy or a recorded-response server. Changes apply to panes opened afterwards."
+    "LBL_Hint=Point an exchange at a testnet, a proxy or a recorded-response server. Open panes reload with the new URLs."
 })
 final class SourcesOptionsPanel extends JPanel {
     private static final long serialVersionUID = 1L;
@@ -85,6 +85,11 @@ final class SourcesOptionsPanel extends JPanel {
         add(new JPanel(), c);
     }
 
+    /** The callback both tabs share, so an edit in either re-checks the whole dialog. */
+    Runnable onChangeHook() {
+        return onChange;
+    }
+
     void load() {
         for (String id : NAMES.keySet()) {
             restFields.get(id).setText(SourceSettings.baseUrl(id));
@@ -108,11 +113,18 @@ final class SourcesOptionsPanel extends JPanel {
 
     /** Blank, or an absolute http(s) / ws(s) URL: anything else would fail only when a pane opens. */
     boolean valid() {
-        for (String id : NAMES.keySet()) {
-            if (!isUrl(restFields.get(id).getText(), "http", "https")) return false;
-            if (!isUrl(wsFields.get(id).getText(), "ws", "wss")) return false;
+        return problem() == null;
+    }
+
+    /** The first field that is not blank nor a usable URL, in words; null when all are. */
+    String problem() {
+        for (Map.Entry<String, String> e : NAMES.entrySet()) {
+            String rest = restFields.get(e.getKey()).getText().trim();
+            String ws = wsFields.get(e.getKey()).getText().trim();
+            if (!isUrl(rest, "http", "https")) return e.getValue() + " REST URL \"" + rest + "\" is not an http:// or https:// URL with a host";
+            if (!isUrl(ws, "ws", "wss")) return e.getValue() + " WebSocket URL \"" + ws + "\" is not a ws:// or wss:// URL with a host";
         }
-        return true;
+        return null;
     }
 
     private static boolean isUrl(String text, String... schemes) {

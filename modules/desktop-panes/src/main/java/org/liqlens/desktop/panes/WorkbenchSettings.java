@@ -58,6 +58,20 @@ public final class WorkbenchSettings {
         return Math.max(MIN_REFRESH_SECONDS, Math.min(MAX_REFRESH_SECONDS, seconds));
     }
 
+    public static HeatmapScale heatmapScale() {
+        try {
+            return HeatmapScale.valueOf(preferences().get(COLOUR_SCALE, HeatmapScale.SQRT.name()));
+        } catch (IllegalArgumentException e) {
+            return HeatmapScale.SQRT;
+        }
+    }
+
+    /** The percentile above which the percentile-clip scale saturates. */
+    public static double percentile() {
+        double p = preferences().getDouble(PERCENTILE, 99.0);
+        return p >= 50 && p < 100 ? p : 99.0;
+    }
+
     /** The MMR every pane uses unless it overrides it; null: the symbol's own first bracket. */
     public static Double mmr() {
         String v = preferences().get(MMR, "").trim();

@@ -152,6 +152,20 @@ public final class FileSource implements MarketDataSource {
         return b.build();
     }
 
+    /**
+     * The symbols whose candles (klines or OI-price files) this file or folder holds, sorted: what the desktop
+     * offers when a file is opened.
+     *
+     * @throws SourceException naming the path when it is missing or not a recognised market data file
+     */
+    public java.util.SortedSet<String> candleSymbols() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (Entry e : ArchiveCatalog.scan(path)) {
+            if (e.kind() == Kind.KLINES || e.kind() == Kind.OI_PRICE) out.add(e.symbol().toUpperCase(Locale.ROOT));
+        }
+        return out;
+    }
+
     private List<Entry> filesFor(String sym, Set<Kind> kinds) {
         if (path == null) {
             throw new IllegalStateException("the file source has no path; use SourceSpec.parse(\"file:PATH\")");
