@@ -14,6 +14,7 @@ public final class ConfluenceOnFirstStart implements Runnable {
     public void run() {
         boolean firstStart = !Workspaces.preferences().getBoolean(Workspaces.FIRST_START_DONE, false);
         Workspaces.preferences().putBoolean(Workspaces.FIRST_START_DONE, true);
+        Workspaces.flush();
         if (!firstStart) return;
         for (TopComponent tc : TopComponent.getRegistry().getOpened()) {
             if (tc instanceof ChartPaneTopComponent) return;

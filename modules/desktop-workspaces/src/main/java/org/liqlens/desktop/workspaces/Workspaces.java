@@ -43,6 +43,15 @@ public final class Workspaces {
         return NbPreferences.forModule(Workspaces.class);
     }
 
+    /** Preferences are written lazily; a crash right after a save must not forget which workspace is current. */
+    static void flush() {
+        try {
+            preferences().flush();
+        } catch (java.util.prefs.BackingStoreException e) {
+            LOG.log(Level.INFO, "cannot store workspace preferences", e);
+        }
+    }
+
     /** The workspace last saved or switched to; "Confluence" on a fresh start. */
     public static String currentName() {
         return preferences().get(CURRENT, Workspace.CONFLUENCE);
@@ -87,6 +96,7 @@ public final class Workspaces {
         Workspace ws = capture(name);
         ws.write(file(ws.name()));
         preferences().put(CURRENT, ws.name());
+        flush();
         return ws;
     }
 
@@ -178,6 +188,7 @@ public final class Workspaces {
             }
         }
         preferences().put(CURRENT, ws.name());
+        flush();
     }
 
     /** Sets every pane on the workspace's linked symbol to {@code symbol}; panes on other symbols stay. EDT. */
