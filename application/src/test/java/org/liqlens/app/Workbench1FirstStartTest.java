@@ -162,14 +162,57 @@ public class Workbench1FirstStartTest extends WorkbenchTestSupport {
     }
 
     public void testCursorLinksPanesOfOneSymbol() throws Exception {
-        // filled in with the cursor readout
+        ChartPaneTopComponent eth = (ChartPaneTopComponent) waitForReadyPane("BTCUSDT m1 24h (sim)", 120_000);
+        onEdt(() -> { eth.setSpec(eth.spec().withSymbol("ETHUSDT")); return null; });
+        assertNotNull(waitForReadyPane("ETHUSDT m1 24h (sim)", 120_000));
+        ChartPaneTopComponent from = (ChartPaneTopComponent) waitForReadyPane("BTCUSDT m1 12h (sim)", 60_000);
+        ChartPaneTopComponent m1 = (ChartPaneTopComponent) waitForReadyPane("BTCUSDT m1 3d (sim)", 60_000);
+        ChartPaneTopComponent m3 = (ChartPaneTopComponent) waitForReadyPane("BTCUSDT m3 3d (sim)", 60_000);
+        // The mouse moves to the middle of the 12h heatmap's data area.
+        double expected = onEdt(() -> {
+            org.jfree.chart.ChartPanel panel = chartPanel(from);
+            java.awt.geom.Rectangle2D area = panel.getScreenDataArea();
+            int x = (int) area.getCenterX(), y = (int) area.getCenterY();
+            org.jfree.chart.plot.XYPlot plot = panel.getChart().getXYPlot();
+            double price = plot.getRangeAxis().java2DToValue(y, area, plot.getRangeAxisEdge());
+            panel.dispatchEvent(new java.awt.event.MouseEvent(panel, java.awt.event.MouseEvent.MOUSE_MOVED,
+                    System.currentTimeMillis(), 0, x, y, 0, false));
+            return price;
+        });
+        assertTrue("a price inside the chart: " + expected, expected > 1000);
+        for (ChartPaneTopComponent p : new ChartPaneTopComponent[] {from, m1, m3}) {
+            Double at = onEdt(p::cursorPrice);
+            assertNotNull(p.getName() + " draws the linked price line", at);
+            assertEquals(p.getName() + " price line", expected, at, 1e-6);
+            String readout = onEdt(p::readout);
+            assertTrue(p.getName() + " readout names the price: " + readout,
+                    readout.replace(",", "").contains(String.valueOf((long) Math.floor(expected)).substring(0, 3)));
+        }
+        assertNull("a pane of another symbol draws nothing", onEdt(eth::cursorPrice));
+        // Leaving the chart clears the lines everywhere.
+        onEdt(() -> {
+            org.jfree.chart.ChartPanel panel = chartPanel(from);
+            panel.dispatchEvent(new java.awt.event.MouseEvent(panel, java.awt.event.MouseEvent.MOUSE_EXITED,
+                    System.currentTimeMillis(), 0, 0, 0, 0, false));
+            return null;
+        });
+        assertNull(onEdt(m3::cursorPrice));
+    }
+
+    /** The first chart panel inside a pane (the heatmap in the default view). */
+    static org.jfree.chart.ChartPanel chartPanel(java.awt.Container root) {
+        for (Component c : root.getComponents()) {
+            if (c instanceof org.jfree.chart.ChartPanel p && p.isShowing()) return p;
+            if (c instanceof java.awt.Container k) {
+                org.jfree.chart.ChartPanel p = chartPanel(k);
+                if (p != null) return p;
+            }
+        }
+        return null;
     }
 
     public void testSaveWorkspaceThenLeave() throws Exception {
-        ChartPaneTopComponent pane = (ChartPaneTopComponent) waitForReadyPane("BTCUSDT m1 24h (sim)", 120_000);
-        assertNotNull(pane);
-        onEdt(() -> { pane.setSpec(pane.spec().withSymbol("ETHUSDT")); return null; });
-        assertNotNull(waitForReadyPane("ETHUSDT m1 24h (sim)", 120_000));
+        assertNotNull("the cursor test left one pane on ETHUSDT", waitForReadyPane("ETHUSDT m1 24h (sim)", 120_000));
         Workspace saved = onEdt(() -> Workspaces.saveAs("Two symbols"));
         assertEquals(4, saved.panes().size());
         assertTrue(Workspaces.savedNames().contains("Two symbols"));

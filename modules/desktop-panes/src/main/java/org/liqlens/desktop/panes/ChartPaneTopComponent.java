@@ -313,6 +313,17 @@ public final class ChartPaneTopComponent extends TopComponent {
         banner.setVisible(false);
     }
 
+    /** The price of the linked cursor this pane draws (its own or another pane's), or null; tests and tools read it. */
+    public Double cursorPrice() {
+        CursorBus.Cursor c = charts.cursor().current();
+        return c == null ? null : c.price();
+    }
+
+    /** The readout under the chart: the cursor's price and the notional there. */
+    public String readout() {
+        return readout.getText();
+    }
+
     void setReadout(String text) {
         readout.setText(text == null ? "" : text);
     }

@@ -63,10 +63,22 @@ final class PaneCharts {
         if (time != null) heat.getDomainAxis().setRange(time);
         if (price != null) heat.getRangeAxis().setRange(price);
         if (mapPrice != null) map.getDomainAxis().setRange(mapPrice);
-        if (heatmapPanel == null) heatmapPanel = newPanel(p.heatmap());
-        else heatmapPanel.setChart(p.heatmap());
-        if (mapPanel == null) mapPanel = newPanel(p.map());
-        else mapPanel.setChart(p.map());
+        if (heatmapPanel == null) {
+            heatmapPanel = newPanel(p.heatmap());
+            cursor.install(heatmapPanel, true);
+        } else {
+            heatmapPanel.setChart(p.heatmap());
+        }
+        if (mapPanel == null) {
+            mapPanel = newPanel(p.map());
+            cursor.install(mapPanel, false);
+        } else {
+            mapPanel.setChart(p.map());
+        }
+        // One price scale for both when side by side: the map follows the heatmap's zoom and scroll.
+        heat.getRangeAxis().addChangeListener(e -> {
+            if (pane.spec().view() == PaneView.BOTH) map.getDomainAxis().setRange(heat.getRangeAxis().getRange());
+        });
         return arrange(view);
     }
 
@@ -88,9 +100,7 @@ final class PaneCharts {
         XYPlot heat = heatmapPanel.getChart().getXYPlot();
         XYPlot map = mapPanel.getChart().getXYPlot();
         if (view == PaneView.BOTH) {
-            // One price scale for both: the map follows the heatmap's zoom and scroll.
             map.getDomainAxis().setRange(heat.getRangeAxis().getRange());
-            heat.getRangeAxis().addChangeListener(e -> map.getDomainAxis().setRange(heat.getRangeAxis().getRange()));
             JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, heatmapPanel, mapPanel);
             split.setResizeWeight(0.72);
             split.setBorder(null);
@@ -128,9 +138,20 @@ final class PaneCharts {
         // filled in with the charts module's styles
     }
 
-    void opened() { }
+    /** Draws the linked cursor: a price line in every chart, a time line in the heatmap. */
+    private final PaneCursor cursor = new PaneCursor();
 
-    void closed() { }
+    void opened() {
+        cursor.attach(pane);
+    }
+
+    void closed() {
+        cursor.detach();
+    }
+
+    PaneCursor cursor() {
+        return cursor;
+    }
 
     EstimateResult result() {
         return current == null ? null : current.result();
