@@ -85,12 +85,13 @@ final class PaneToolbar extends JToolBar {
         asOf.setToolTipText(Bundle.TIP_AsOf());
         view.setToolTipText(Bundle.TIP_View());
         params.setToolTipText(Bundle.TIP_Params());
-        compact(source, 78);
-        compact(symbol, 92);
-        compact(model, 52);
-        compact(window, 56);
-        compact(view, 112);
-        Dimension asOfSize = new Dimension(112, source.getPreferredSize().height);
+        // Wide enough for "BTCUSDT", "m1", "30d" beside FlatLaf's arrow buttons, narrow enough for a quarter screen.
+        compact(source, 84);
+        compact(symbol, 110);
+        compact(model, 64);
+        compact(window, 66);
+        compact(view, 108);
+        Dimension asOfSize = new Dimension(104, source.getPreferredSize().height);
         asOf.setPreferredSize(asOfSize);
         asOf.setMinimumSize(asOfSize);
         asOf.setMaximumSize(asOfSize);
