@@ -116,6 +116,11 @@ class AllExchangesCommandTest {
 
     /** OKX: the recorded envelope with the rows older than {@code after} and newer than {@code before}. */
     private void serveOkx() throws IOException {
+        serveOkx(r -> true);
+    }
+
+    /** As {@link #serveOkx()}, serving only the recorded rows {@code served} accepts. */
+    private void serveOkx(Predicate<JsonNode> served) throws IOException {
         JsonNode recorded = JSON.readTree(SharedData.file("exchange-payloads/okx/api-v5-market-candles_SPOT-BTC-USDT.json").toFile());
         okx.setDispatcher(dispatcher(url -> {
             String path = url.encodedPath();
@@ -125,7 +130,7 @@ class AllExchangesCommandTest {
             }
             long after = Long.parseLong(url.queryParameter("after")), before = Long.parseLong(url.queryParameter("before"));
             ObjectNode page = recorded.deepCopy();
-            page.set("data", rowsWhere(recorded.get("data"), r -> ts(r) < after && ts(r) > before));
+            page.set("data", rowsWhere(recorded.get("data"), r -> ts(r) < after && ts(r) > before && served.test(r)));
             return json(page.toString());
         }));
     }
@@ -324,6 +329,23 @@ class AllExchangesCommandTest {
         assertEquals(List.of("bybit", "okx"), List.of(two.get("exchanges").get(0).get("exchange").asText(),
                 two.get("exchanges").get(1).get("exchange").asText()));
         assertEquals(0, binance.getRequestCount(), "Binance is not asked");
+    }
+
+    @Test
+    void anExchangeMissingAnHourMakesTheSumsCoverageItsOwnAndIsWarnedAboutByName() throws IOException {
+        serveBinance();
+        serveBybit();
+        serveOkx(r -> ts(r) != FIRST_HOUR + HOUR);   // OKX without the 17:00 candle
+        CliRun r = run("map", "all");
+        assertEquals(0, r.status(), r.err());
+        JsonNode all = JSON.readTree(r.out());
+        JsonNode coverage = all.get("coverage");
+        assertFalse(coverage.get("complete").asBoolean(), "the sum is no more complete than its thinnest part");
+        assertEquals(2, coverage.get("present").asInt());
+        assertEquals(coverage, all.get("exchanges").get(2).get("coverage"), "the worst part's coverage is the sum's");
+        assertTrue(all.get("exchanges").get(0).get("coverage").get("complete").asBoolean(), "Binance's own is complete");
+        assertEquals(List.of("liqlens-cli: warning: OKX perpetual swaps: the data covers 66.7 % of the window (2024-01-30T16:00:00Z .. "
+                + "2024-01-30T19:00:00Z); 60 minutes missing in 1 gap; the 3h map of all shows only that"), r.errLines());
     }
 
     @Test
