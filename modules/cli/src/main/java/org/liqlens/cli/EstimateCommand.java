@@ -31,13 +31,16 @@ import org.liqlens.engine.Zones;
 import org.liqlens.engine.model.LiquidationModel;
 import org.liqlens.sources.CancelToken;
 import org.liqlens.sources.Intervals;
-import org.liqlens.sources.MarketDataSource;
 import org.liqlens.sources.SourceSpec;
-import org.liqlens.sources.load.WindowLoader;
+import org.liqlens.sources.load.WindowEstimate;
+import org.liqlens.sources.load.WindowEstimator;
+import org.liqlens.sources.load.WindowSpec;
 
 /**
  * {@code map} and {@code heatmap}: load a window from a source, run a model, print the result. The JSON
- * carries full-precision doubles, the same numbers the desktop pane shows for the same spec.
+ * carries full-precision doubles, the same numbers the desktop pane shows for the same spec: both go through
+ * {@link WindowEstimator}. For {@code --source all} the result is the sum over Binance, Bybit and OKX, and the
+ * JSON adds each exchange's part under {@code exchanges}.
  */
 final class EstimateCommand {
     enum Kind { MAP, HEATMAP }
@@ -66,10 +69,17 @@ final class EstimateCommand {
         a.allowOnly(kind == Kind.MAP ? MAP_OPTIONS : HEATMAP_OPTIONS);
 
         SourceSpec spec;
+        Map<String, String> exchangeBaseUrls = Map.of(), exchangeWsUrls = Map.of();
         try {
             spec = SourceSpec.parse(a.requiredString("source"));
-            if (a.has("base-url")) spec = spec.withBaseUrl(a.string("base-url", null));
-            if (a.has("ws-url")) spec = spec.withWsUrl(a.string("ws-url", null));
+            if (spec.isCombined()) {
+                // One URL cannot serve three exchanges: for all they are given per exchange.
+                if (a.has("base-url")) exchangeBaseUrls = exchangeUrls("base-url", a.string("base-url", null), spec);
+                if (a.has("ws-url")) exchangeWsUrls = exchangeUrls("ws-url", a.string("ws-url", null), spec);
+            } else {
+                if (a.has("base-url")) spec = spec.withBaseUrl(a.string("base-url", null));
+                if (a.has("ws-url")) spec = spec.withWsUrl(a.string("ws-url", null));
+            }
             spec = spec.withCacheDir(a.has("cache-dir") ? Path.of(a.string("cache-dir", null)) : defaultCacheDir());
             if (a.has("timeout")) spec = spec.withTimeout(java.time.Duration.ofMillis(a.duration("timeout")));
         } catch (IllegalArgumentException e) {
@@ -100,6 +110,7 @@ final class EstimateCommand {
             }
         }
         Path png = a.has("png") ? pngPath(a.string("png", null)) : null;
+        PriceRange range = a.has("range") ? parseRange(a.string("range", null)) : null;
 
         LiquidationEngine engine = LiquidationEngine.standard();
         LiquidationModel model;
@@ -108,51 +119,59 @@ final class EstimateCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--model: " + e.getMessage());
         }
-        // Before the window is loaded: a bad parameter should not cost a download first. The engine checks
-        // the same again when it estimates.
-        try {
-            engine.checkParameters(model.id(), symbol, params, mmr);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        MarketDataSource source;
-        try {
-            source = spec.open();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--source: " + e.getMessage());
-        }
-
         long interval;
         try {
             interval = Intervals.parse(a.string("interval", "1m"));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--interval must be a candle interval such as 1m, 5m or 1h, not '" + a.string("interval", "") + "'");
         }
-        WindowLoader.Loaded loaded = WindowLoader.load(source, symbol, model.requiredInputs(), at, window, interval, CancelToken.NONE);
-        EstimateRequest.Builder request = EstimateRequest.builder(loaded.inputs(), model.id())
-                .asOf(loaded.asOfMs())
-                .window(window)
-                .buckets(buckets)
-                .columns(columns)
-                .params(params);
-        if (mmr != null) request.mmrOverride(mmr);
-        if (a.has("range")) request.range(parseRange(a.string("range", null)));
-        if (zoneThreshold != null) request.zoneThreshold(zoneThreshold);
-        EstimateResult result;
+        WindowSpec.Builder windowSpec = WindowSpec.builder(spec, symbol, model.id(), window)
+                .params(params).mmrOverride(mmr).asOf(at).buckets(buckets).columns(columns).candleInterval(interval).range(range);
+        if (zoneThreshold != null) windowSpec.zoneThreshold(zoneThreshold);
+        WindowSpec toEstimate = windowSpec.build();
+
+        // The desktop's estimator applies its own settings to each source; here the options do.
+        Map<String, String> baseUrls = exchangeBaseUrls, wsUrls = exchangeWsUrls;
+        WindowEstimator estimator = new WindowEstimator(engine, member -> {
+            try {
+                SourceSpec s = member;
+                if (baseUrls.containsKey(s.id())) s = s.withBaseUrl(baseUrls.get(s.id()));
+                if (wsUrls.containsKey(s.id())) s = s.withWsUrl(wsUrls.get(s.id()));
+                return s.open();
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--source: " + e.getMessage());
+            }
+        });
+        // Before the window is loaded: a bad parameter should not cost a download first. The engine checks
+        // the same again when it estimates.
         try {
-            result = engine.estimate(request.build());
+            estimator.checkParameters(toEstimate);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        WindowEstimate estimate;
+        try {
+            estimate = estimator.estimate(toEstimate, CancelToken.NONE);
         } catch (IllegalArgumentException e) {
             throw new DataException(e.getMessage(), e);
         }
+        EstimateResult result = estimate.result();
 
-        if (!result.coverage().isComplete()) {
+        if (estimate.isCombined()) {
+            for (WindowEstimate.Part part : estimate.parts()) {
+                if (!part.coverage().isComplete()) {
+                    err.println("liqlens-cli: warning: " + part.displayName() + ": " + part.coverage().describe() + "; the "
+                            + WindowLabels.format(window) + " " + command + " of " + spec + " shows only that");
+                }
+            }
+        } else if (!result.coverage().isComplete()) {
             err.println("liqlens-cli: warning: " + result.coverage().describe() + "; the "
                     + WindowLabels.format(window) + " " + command + " shows only that");
         }
         if (png != null) {
             JFreeChart chart = kind == Kind.HEATMAP
-                    ? HeatmapChartFactory.create(result, source.displayName(), spec.id().equals("sim"))
-                    : MapChartFactory.create(result, source.displayName(), spec.id().equals("sim"));
+                    ? HeatmapChartFactory.create(result, estimate.sourceName(), spec.id().equals("sim"))
+                    : MapChartFactory.create(result, estimate.sourceName(), spec.id().equals("sim"));
             try {
                 ChartFiles.writePng(chart, png, width, height);
             } catch (IOException e) {
@@ -163,9 +182,36 @@ final class EstimateCommand {
         if (format.equals("csv")) {
             if (kind == Kind.MAP) printMapCsv(result.map(), out); else printHeatmapCsv(result.heatmap(), out);
         } else {
-            Json.print(kind == Kind.MAP ? mapJson(result, source) : heatmapJson(result, source), out);
+            Json.print(kind == Kind.MAP ? mapJson(estimate) : heatmapJson(estimate), out);
         }
         return LiqLensCli.OK;
+    }
+
+    /** {@code binance=URL,okx=URL}: a URL per exchange of {@code all}, for recorded-response servers and testnets. */
+    private static final Pattern EXCHANGE_URL = Pattern.compile("\\s*([A-Za-z]+)\\s*=\\s*(\\S+?)\\s*");
+
+    /**
+     * The per-exchange URLs of {@code --base-url} or {@code --ws-url} for {@code all}: {@code EXCHANGE=URL}
+     * pairs separated by commas, each exchange one of the source's and named once. A comma only separates
+     * pairs where the next exchange's name and {@code =} follow, so a URL may hold commas of its own.
+     */
+    static Map<String, String> exchangeUrls(String option, String text, SourceSpec spec) {
+        List<String> exchanges = spec.members().stream().map(SourceSpec::id).toList();
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String pair : text.split(",(?=\\s*[A-Za-z]+\\s*=)")) {
+            Matcher m = EXCHANGE_URL.matcher(pair);
+            if (!m.matches()) {
+                throw new UsageException("--" + option + " for --source " + spec + " takes EXCHANGE=URL[,EXCHANGE=URL] with EXCHANGE one of "
+                        + String.join(", ", exchanges) + ", not '" + pair.trim() + "'");
+            }
+            String exchange = m.group(1).toLowerCase(Locale.ROOT);
+            if (!exchanges.contains(exchange)) {
+                throw new UsageException("--" + option + ": " + exchange + " is not one of the exchanges of " + spec + " ("
+                        + String.join(", ", exchanges) + ")");
+            }
+            if (urls.put(exchange, m.group(2)) != null) throw new UsageException("--" + option + ": " + exchange + " is given twice");
+        }
+        return urls;
     }
 
     private static Path defaultCacheDir() {
@@ -230,7 +276,8 @@ final class EstimateCommand {
         throw new UsageException("--range must be LOW:HIGH, e.g. 90000:110000, not '" + text + "'");
     }
 
-    private static Map<String, Object> header(EstimateResult r, MarketDataSource source) {
+    private static Map<String, Object> header(WindowEstimate estimate) {
+        EstimateResult r = estimate.result();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("symbol", r.symbol());
         json.put("model", r.modelId());
@@ -239,11 +286,52 @@ final class EstimateCommand {
         json.put("asOf", Instant.ofEpochMilli(r.asOf()).toString());
         json.put("asOfMs", r.asOf());
         json.put("price", r.price());
-        json.put("source", source.displayName());
-        json.put("mmr", r.mmr());
+        json.put("source", estimate.sourceName());
+        // NaN only for a sum whose exchanges used different MMRs; each says its own under "exchanges"
+        json.put("mmr", Double.isNaN(r.mmr()) ? null : r.mmr());
         json.put("parameters", r.parameters());
         json.put("levels", r.levelCount());
         json.put("coverage", coverageJson(r.coverage()));
+        if (estimate.isCombined()) json.put("exchanges", exchangesJson(estimate));
+        return json;
+    }
+
+    /**
+     * For {@code all}: each exchange's part of the sum, in the order of its parts (the first gives the price):
+     * its totals and share of the sum's, the rule and MMR that priced it, its own price and coverage.
+     */
+    static List<Map<String, Object>> exchangesJson(WindowEstimate estimate) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (WindowEstimate.Part p : estimate.parts()) {
+            Map<String, Object> ej = new LinkedHashMap<>();
+            ej.put("exchange", p.exchangeId());
+            ej.put("source", p.displayName());
+            ej.put("liquidationRule", p.liquidationRule().exchangeId());
+            ej.put("mmr", p.result().mmr());
+            ej.put("price", p.result().price());
+            ej.put("levels", p.result().levelCount());
+            ej.put("totals", sides(p.totalLong(), p.totalShort()));
+            ej.put("share", p.share());
+            ej.put("shares", sides(p.longShare(), p.shortShare()));
+            ej.put("coverage", coverageJson(p.coverage()));
+            out.add(ej);
+        }
+        return out;
+    }
+
+    /** {"long": .., "short": ..} in that order. */
+    private static Map<String, Object> sides(double longValue, double shortValue) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("long", longValue);
+        json.put("short", shortValue);
+        return json;
+    }
+
+    /** {"low": .., "high": ..} in that order. */
+    private static Map<String, Object> range(double low, double high) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("low", low);
+        json.put("high", high);
         return json;
     }
 
@@ -270,10 +358,11 @@ final class EstimateCommand {
         return json;
     }
 
-    static Map<String, Object> mapJson(EstimateResult r, MarketDataSource source) {
+    static Map<String, Object> mapJson(WindowEstimate estimate) {
+        EstimateResult r = estimate.result();
         LiquidationMap m = r.map();
-        Map<String, Object> json = header(r, source);
-        json.put("range", Map.of("low", m.priceLow(), "high", m.priceHigh()));
+        Map<String, Object> json = header(estimate);
+        json.put("range", range(m.priceLow(), m.priceHigh()));
         json.put("leverages", r.leverages());
         List<Map<String, Object>> buckets = new ArrayList<>(m.buckets());
         for (int b = 0; b < m.buckets(); b++) {
@@ -285,10 +374,7 @@ final class EstimateCommand {
             buckets.add(bj);
         }
         json.put("buckets", buckets);
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("long", m.totalLong());
-        totals.put("short", m.totalShort());
-        json.put("totals", totals);
+        json.put("totals", sides(m.totalLong(), m.totalShort()));
         json.put("zones", zonesJson(r.zones()));
         return json;
     }
@@ -309,10 +395,11 @@ final class EstimateCommand {
         return out;
     }
 
-    static Map<String, Object> heatmapJson(EstimateResult r, MarketDataSource source) {
+    static Map<String, Object> heatmapJson(WindowEstimate estimate) {
+        EstimateResult r = estimate.result();
         HeatmapGrid g = r.heatmap();
-        Map<String, Object> json = header(r, source);
-        json.put("range", Map.of("low", g.priceLow(), "high", g.priceHigh()));
+        Map<String, Object> json = header(estimate);
+        json.put("range", range(g.priceLow(), g.priceHigh()));
         long[] starts = new long[g.columns()];
         for (int c = 0; c < starts.length; c++) starts[c] = g.columnStart(c);
         json.put("columnStartsMs", starts);
@@ -325,7 +412,7 @@ final class EstimateCommand {
         for (int c = 0; c < values.length; c++) values[c] = g.column(c);
         json.put("values", values);
         json.put("max", g.max());
-        json.put("totals", Map.of("long", r.map().totalLong(), "short", r.map().totalShort()));
+        json.put("totals", sides(r.map().totalLong(), r.map().totalShort()));
         json.put("zones", zonesJson(r.zones()));
         return json;
     }

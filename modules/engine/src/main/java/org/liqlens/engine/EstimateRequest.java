@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.liqlens.engine.liq.LiquidationRule;
 import org.liqlens.engine.market.MarketInputs;
 
 /**
@@ -17,6 +18,8 @@ import org.liqlens.engine.market.MarketInputs;
  * <li>{@code params}: overrides of the model's parameters by key (see {@code LiquidationModel.parameters()}).</li>
  * <li>{@code mmrOverride}: when set, the maintenance margin rate of every position (the command line's
  *     {@code --mmr}); it beats a {@code mmr} parameter and the symbol's bracket table.</li>
+ * <li>{@code liquidationRule}: whose formula prices the positions, the exchange the data comes from
+ *     (default {@link LiquidationRule#BINANCE}); it also picks the bracket table of the default MMR.</li>
  * <li>{@code buckets} B (default 400) and {@code columns} C (default 480; 0 = no heatmap).</li>
  * <li>{@code range}: price range of map and heatmap; null = {@link PriceRange#around the default}.</li>
  * <li>{@code zoneThreshold}: fraction of a side's peak bucket a zone's buckets must reach (default 0.30).</li>
@@ -37,6 +40,7 @@ public final class EstimateRequest {
     private final long asOfMs;
     private final long windowMs;
     private final Double mmrOverride;
+    private final LiquidationRule liquidationRule;
     private final int buckets;
     private final int columns;
     private final PriceRange range;
@@ -50,6 +54,7 @@ public final class EstimateRequest {
         asOfMs = b.asOfMs;
         windowMs = b.windowMs;
         mmrOverride = b.mmrOverride;
+        liquidationRule = b.liquidationRule;
         buckets = b.buckets;
         columns = b.columns;
         range = b.range;
@@ -66,6 +71,7 @@ public final class EstimateRequest {
         b.asOfMs = asOfMs;
         b.windowMs = windowMs;
         b.mmrOverride = mmrOverride;
+        b.liquidationRule = liquidationRule;
         b.buckets = buckets;
         b.columns = columns;
         b.range = range;
@@ -80,6 +86,7 @@ public final class EstimateRequest {
     public long asOfMs() { return asOfMs; }
     public long windowMs() { return windowMs; }
     public Double mmrOverride() { return mmrOverride; }
+    public LiquidationRule liquidationRule() { return liquidationRule; }
     public int buckets() { return buckets; }
     public int columns() { return columns; }
     public PriceRange range() { return range; }
@@ -89,7 +96,7 @@ public final class EstimateRequest {
     @Override
     public String toString() {
         return "EstimateRequest[" + modelId + ", " + inputs.symbol() + ", asOf " + asOfMs + ", window " + windowMs
-                + " ms, params " + params + ", mmr " + mmrOverride + ", " + buckets + "x" + columns + ", range " + range + "]";
+                + " ms, params " + params + ", mmr " + mmrOverride + ", " + liquidationRule + ", " + buckets + "x" + columns + ", range " + range + "]";
     }
 
     public static final class Builder {
@@ -99,6 +106,7 @@ public final class EstimateRequest {
         private long asOfMs = AS_OF_END_OF_DATA;
         private long windowMs = DEFAULT_WINDOW_MS;
         private Double mmrOverride;
+        private LiquidationRule liquidationRule = LiquidationRule.BINANCE;
         private int buckets = DEFAULT_BUCKETS;
         private int columns = DEFAULT_COLUMNS;
         private PriceRange range;
@@ -134,6 +142,12 @@ public final class EstimateRequest {
         public Builder mmrOverride(Double mmr) {
             if (mmr != null && !(mmr >= 0 && mmr < 1)) throw new IllegalArgumentException("MMR must be in [0, 1): " + mmr);
             this.mmrOverride = mmr;
+            return this;
+        }
+
+        /** The exchange whose liquidation formula prices the positions; the data's own exchange. */
+        public Builder liquidationRule(LiquidationRule rule) {
+            this.liquidationRule = Objects.requireNonNull(rule, "liquidation rule");
             return this;
         }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.liqlens.engine.liq.LiquidationRule;
 import org.liqlens.engine.market.CandleSeries;
 import org.liqlens.engine.model.LeverageLadder;
 
@@ -22,15 +23,30 @@ public final class EstimateResult {
     private final List<Zone> zones;
     private final LeverageLadder ladder;
     private final double mmr;
+    private final LiquidationRule liquidationRule;
     private final Map<String, Double> parameters;
     private final long levelCount;
     private final Coverage coverage;
     private Supplier<CandleSeries> candleSource;
     private volatile CandleSeries windowCandles;
 
+    /** A result whose positions Binance's formula priced. */
     public EstimateResult(String symbol, String modelId, long asOf, long windowMs, double price, HeatmapGrid heatmap,
                           LiquidationMap map, List<Zone> zones, Supplier<CandleSeries> windowCandles, LeverageLadder ladder,
                           double mmr, Map<String, Double> parameters, long levelCount, Coverage coverage) {
+        this(symbol, modelId, asOf, windowMs, price, heatmap, map, zones, windowCandles, ladder, mmr, LiquidationRule.BINANCE,
+                parameters, levelCount, coverage);
+    }
+
+    /**
+     * @param mmr             the MMR of every position, or {@link Double#NaN} for a sum over exchanges that used
+     *                        different ones
+     * @param liquidationRule whose formula priced the positions; null for a sum over exchanges
+     */
+    public EstimateResult(String symbol, String modelId, long asOf, long windowMs, double price, HeatmapGrid heatmap,
+                          LiquidationMap map, List<Zone> zones, Supplier<CandleSeries> windowCandles, LeverageLadder ladder,
+                          double mmr, LiquidationRule liquidationRule, Map<String, Double> parameters, long levelCount,
+                          Coverage coverage) {
         this.symbol = symbol;
         this.modelId = modelId;
         this.asOf = asOf;
@@ -42,6 +58,7 @@ public final class EstimateResult {
         this.candleSource = Objects.requireNonNull(windowCandles);
         this.ladder = ladder;
         this.mmr = mmr;
+        this.liquidationRule = liquidationRule;
         this.parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         this.levelCount = levelCount;
         this.coverage = Objects.requireNonNull(coverage);
@@ -67,8 +84,16 @@ public final class EstimateResult {
     public LeverageLadder ladder() { return ladder; }
     /** The leverage of each tier, ascending. */
     public double[] leverages() { return ladder.leverages(); }
-    /** The maintenance margin rate applied to every position. */
+    /**
+     * The maintenance margin rate applied to every position; {@link Double#NaN} only for a sum over exchanges
+     * whose MMRs differ (see each exchange's own result).
+     */
     public double mmr() { return mmr; }
+    /**
+     * The exchange whose liquidation formula priced the positions; null for a sum over exchanges, whose parts
+     * each used their own.
+     */
+    public LiquidationRule liquidationRule() { return liquidationRule; }
     /** Every model parameter as resolved (defaults and overrides, with the {@code mmr} used). */
     public Map<String, Double> parameters() { return parameters; }
     /** What the data covers of the window: say it whenever it is not complete. */

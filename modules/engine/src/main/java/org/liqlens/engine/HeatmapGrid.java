@@ -33,6 +33,9 @@ public final class HeatmapGrid {
     }
 
     public int columns() { return columns; }
+    /** The bucket geometry and the column starts (columns + 1, the last T), for sums of grids: do not modify. */
+    Buckets bucketGrid() { return buckets; }
+    long[] columnStartArray() { return columnStarts; }
     public int buckets() { return buckets.count; }
 
     /** T - W, the start of column 0. */

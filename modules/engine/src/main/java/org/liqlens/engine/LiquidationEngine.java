@@ -12,7 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.liqlens.engine.liq.BracketTable;
-import org.liqlens.engine.liq.LiquidationPrice;
+import org.liqlens.engine.liq.LiquidationRule;
 import org.liqlens.engine.market.CandleSeries;
 import org.liqlens.engine.market.MarketInputs;
 import org.liqlens.engine.market.TradeSeries;
@@ -111,7 +111,7 @@ public final class LiquidationEngine {
                 out.longByTier, out.shortByTier, out.totalLong, out.totalShort);
         List<Zone> zones = Zones.find(map, plan.zoneThreshold);
         return new EstimateResult(plan.symbol, plan.model.id(), plan.asOf, plan.windowMs, plan.price, heatmap, map, zones,
-                windowCandles(plan), plan.ladder, plan.mmr, plan.params, out.levels, coverage(plan));
+                windowCandles(plan), plan.ladder, plan.mmr, plan.rule, plan.params, out.levels, coverage(plan));
     }
 
     /** The window's coverage by candles, or for a trade-based model by minutes with trades. */
@@ -138,11 +138,66 @@ public final class LiquidationEngine {
 
     // ------------------------------------------------------------------------------------------------
 
+    /**
+     * The price range an estimate of this request uses when the request sets none:
+     * {@link PriceRange#around} the lowest low and highest high of the window's events and the price at T. A
+     * caller that puts several estimates on one grid (the sum over exchanges) takes the hull of theirs.
+     *
+     * @throws IllegalArgumentException for an unknown model or a window without data
+     * @throws MissingInputException    when the model needs market data the request lacks
+     */
+    public PriceRange defaultRange(EstimateRequest request) {
+        Plan p = new Plan();
+        selectWindow(p, request, model(request.modelId()));
+        return PriceRange.around(p.windowLow, p.windowHigh, p.price);
+    }
+
     Plan plan(EstimateRequest r) {
         Plan p = new Plan();
+        LiquidationModel model = model(r.modelId());
+        selectWindow(p, r, model);
+        MarketInputs in = r.inputs();
+
+        ResolvedParameters resolved = resolveParameters(model, p.symbol, r.params(), r.mmrOverride(), r.liquidationRule());
+        p.mmr = resolved.mmr();
+        p.ladder = resolved.ladder();
+        p.params = resolved.values();
+        p.rule = r.liquidationRule();
+
+        int firstEvent = p.from, endEvent = p.to;
+        p.checkCancelled();
+        p.run = model.prepare(new ModelContext(p.symbol, in, p.asOf, p.windowMs, firstEvent, endEvent, p.params, p.ladder, p.mmr, p.rule));
+        p.scale = p.run.scale();
+        p.checkCancelled();
+
+        PriceRange range = r.range() != null ? r.range() : PriceRange.around(p.windowLow, p.windowHigh, p.price);
+        p.buckets = r.buckets();
+        p.columns = r.columns();
+        if ((long) p.buckets * p.columns > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("a heatmap of " + p.columns + " columns x " + p.buckets + " buckets is too large");
+        }
+        if (p.columns > p.windowMs) {
+            throw new IllegalArgumentException("more heatmap columns (" + p.columns + ") than milliseconds in the window (" + p.windowMs + ")");
+        }
+        p.priceBuckets = new Buckets(range.low(), range.high(), p.buckets);
+        if (p.columns > 0) {
+            long[] cs = new long[p.columns + 1];
+            for (int c = 0; c <= p.columns; c++) {
+                long a = Math.multiplyExact((long) c, p.windowMs);
+                cs[c] = p.start + (a + p.columns - 1) / p.columns;
+            }
+            p.columnStarts = cs;
+        }
+        return p;
+    }
+
+    /**
+     * The window's part of the plan: the model's inputs checked, T, the events in {@code [T - W, T)}, the price
+     * at T and the window's extremes.
+     */
+    private static void selectWindow(Plan p, EstimateRequest r, LiquidationModel model) {
         p.cancelled = r.cancelled();
         p.zoneThreshold = r.zoneThreshold();
-        LiquidationModel model = model(r.modelId());
         MarketInputs in = r.inputs();
         for (ModelInput need : model.requiredInputs()) {
             boolean present = switch (need) {
@@ -208,36 +263,8 @@ public final class LiquidationEngine {
             }
         }
 
-        ResolvedParameters resolved = resolveParameters(model, p.symbol, r.params(), r.mmrOverride());
-        p.mmr = resolved.mmr();
-        p.ladder = resolved.ladder();
-        p.params = resolved.values();
-
-        int firstEvent = p.from, endEvent = p.to;
-        p.checkCancelled();
-        p.run = model.prepare(new ModelContext(p.symbol, in, p.asOf, p.windowMs, firstEvent, endEvent, p.params, p.ladder, p.mmr));
-        p.scale = p.run.scale();
-        p.checkCancelled();
-
-        PriceRange range = r.range() != null ? r.range() : PriceRange.around(wl, wh, p.price);
-        p.buckets = r.buckets();
-        p.columns = r.columns();
-        if ((long) p.buckets * p.columns > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("a heatmap of " + p.columns + " columns x " + p.buckets + " buckets is too large");
-        }
-        if (p.columns > p.windowMs) {
-            throw new IllegalArgumentException("more heatmap columns (" + p.columns + ") than milliseconds in the window (" + p.windowMs + ")");
-        }
-        p.priceBuckets = new Buckets(range.low(), range.high(), p.buckets);
-        if (p.columns > 0) {
-            long[] cs = new long[p.columns + 1];
-            for (int c = 0; c <= p.columns; c++) {
-                long a = Math.multiplyExact((long) c, p.windowMs);
-                cs[c] = p.start + (a + p.columns - 1) / p.columns;
-            }
-            p.columnStarts = cs;
-        }
-        return p;
+        p.windowLow = wl;
+        p.windowHigh = wh;
     }
 
     /**
@@ -250,15 +277,27 @@ public final class LiquidationEngine {
      * @throws IllegalArgumentException naming the unknown model or the bad parameter and why
      */
     public void checkParameters(String modelId, String symbol, Map<String, Double> params, Double mmrOverride) {
-        resolveParameters(model(modelId), symbol, params, mmrOverride);
+        checkParameters(modelId, symbol, params, mmrOverride, LiquidationRule.BINANCE);
+    }
+
+    /**
+     * As {@link #checkParameters(String, String, Map, Double)} for positions priced by {@code rule}, whose
+     * exchange may refuse a leverage the others allow (OKX adds its taker fee to the MMR).
+     */
+    public void checkParameters(String modelId, String symbol, Map<String, Double> params, Double mmrOverride,
+                                LiquidationRule rule) {
+        resolveParameters(model(modelId), symbol, params, mmrOverride, rule);
     }
 
     /** The parameters an estimate runs with: every value by key (mmr included), the ladder they describe, the MMR. */
     private record ResolvedParameters(Map<String, Double> values, LeverageLadder ladder, double mmr) { }
 
-    /** Defaults overlaid with overrides; mmr from override, parameter, bracket table, 0.4 %, in that order. */
+    /**
+     * Defaults overlaid with overrides; mmr from override, parameter, the rule's exchange's bracket table, 0.4 %,
+     * in that order.
+     */
     private static ResolvedParameters resolveParameters(LiquidationModel model, String symbol, Map<String, Double> params,
-                                                        Double mmrOverride) {
+                                                        Double mmrOverride, LiquidationRule rule) {
         Map<String, ModelParameter> declared = new LinkedHashMap<>();
         for (ModelParameter mp : model.parameters()) declared.put(mp.key(), mp);
         Map<String, Double> resolved = new LinkedHashMap<>();
@@ -284,12 +323,12 @@ public final class LiquidationEngine {
         double mmr;
         if (mmrOverride != null) mmr = mmrOverride;
         else if (mmrGiven || !declared.containsKey("mmr")) mmr = resolved.getOrDefault("mmr", BracketTable.DEFAULT_FIRST_BRACKET_MMR);
-        else mmr = BracketTable.firstBracketMmrOrDefault(symbol);
+        else mmr = rule.defaultMmr(symbol);
         if (!(mmr >= 0 && mmr < 1)) throw new IllegalArgumentException("MMR must be in [0, 1): " + mmr);
         resolved.put("mmr", mmr);
         LeverageLadder ladder = LeverageLadder.fromParameters(resolved);
         if (ladder.size() > 64) throw new IllegalArgumentException("at most 64 leverage tiers, not " + ladder.size());
-        for (int t = 0; t < ladder.size(); t++) LiquidationPrice.checkNotLiquidatedAtEntry(ladder.leverage(t), mmr);
+        for (int t = 0; t < ladder.size(); t++) rule.checkNotLiquidatedAtEntry(ladder.leverage(t), mmr);
         return new ResolvedParameters(Collections.unmodifiableMap(resolved), ladder, mmr);
     }
 

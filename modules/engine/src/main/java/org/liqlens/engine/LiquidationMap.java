@@ -42,6 +42,8 @@ public final class LiquidationMap {
     }
 
     public long asOf() { return asOf; }
+    /** The bucket geometry, for sums of maps on one grid. */
+    Buckets bucketGrid() { return buckets; }
     /** The current price: close of the last window candle (or last trade's price). */
     public double price() { return price; }
 

@@ -1,7 +1,6 @@
 package org.liqlens.engine;
 
 import java.util.Arrays;
-import org.liqlens.engine.liq.LiquidationPrice;
 import org.liqlens.engine.market.Side;
 import org.liqlens.engine.model.WeightScale;
 
@@ -56,7 +55,7 @@ final class NaiveSweep {
                         st = Arrays.copyOf(st, cap); isLong = Arrays.copyOf(isLong, cap);
                     }
                     Side s = side == 0 ? Side.LONG : Side.SHORT;
-                    p[m] = LiquidationPrice.binanceFresh(s, entry[e], pl.ladder.leverage(t), pl.mmr);
+                    p[m] = pl.rule.freshPrice(s, entry[e], pl.ladder.leverage(t), pl.mmr);
                     w[m] = notional;
                     st[m] = stamp;
                     isLong[m] = side == 0;

@@ -26,9 +26,13 @@ final class Plan {
 
     long asOf, windowMs, start;
     double price;
+    /** The lowest low and highest high of the window's events (the default price range is around them). */
+    double windowLow, windowHigh;
 
     LeverageLadder ladder;
     double mmr;
+    /** Whose formula prices the levels: the kernel's factors come from it. */
+    org.liqlens.engine.liq.LiquidationRule rule;
     Map<String, Double> params;
 
     int buckets, columns;

@@ -1,5 +1,6 @@
 package org.liqlens.engine;
 
+import org.liqlens.engine.market.Side;
 import org.liqlens.engine.model.EventBasis;
 import org.liqlens.engine.model.ModelRun;
 import org.liqlens.engine.model.WeightScale;
@@ -113,7 +114,7 @@ final class SweepKernel {
         final WeightScale scale;
         final double[] share;
         // per side (0 long, 1 short): the liquidation price is (e * up[s][t]) / down[s], exactly as
-        // LiquidationPrice.binanceFresh evaluates it; sign[s] turns "cleared by a low <= p" (long) and
+        // LiquidationRule.freshPrice evaluates it (for Binance: LiquidationPrice.binanceFresh); sign[s] turns "cleared by a low <= p" (long) and
         // "cleared by a high >= p" (short) into one comparison on sign * price
         final double[][] up = new double[2][];
         final double[] down = new double[2], sign = {1, -1}, signedPrice = new double[2];
@@ -192,12 +193,12 @@ final class SweepKernel {
             up[LONG] = new double[nt];
             up[SHORT] = new double[nt];
             for (int t = 0; t < nt; t++) {
-                up[LONG][t] = 1 - 1 / pl.ladder.leverage(t);
-                up[SHORT][t] = 1 + 1 / pl.ladder.leverage(t);
+                up[LONG][t] = pl.rule.numerator(Side.LONG, pl.ladder.leverage(t), pl.mmr);
+                up[SHORT][t] = pl.rule.numerator(Side.SHORT, pl.ladder.leverage(t), pl.mmr);
                 share[t] = pl.ladder.weight(t);
             }
-            down[LONG] = 1 - pl.mmr;
-            down[SHORT] = 1 + pl.mmr;
+            down[LONG] = pl.rule.denominator(Side.LONG, pl.mmr);
+            down[SHORT] = pl.rule.denominator(Side.SHORT, pl.mmr);
             signedPrice[LONG] = pl.price;
             signedPrice[SHORT] = -pl.price;
             finalBucket = grid ? bucketClamped(pl.price) : 0;
@@ -882,10 +883,10 @@ final class SweepKernel {
         final WeightScale scale = pl.scale;
         final int nt = pl.ladder.size();
         final double[] upLong = new double[nt], upShort = new double[nt], share = new double[nt];
-        final double downLong = 1 - pl.mmr, downShort = 1 + pl.mmr;
+        final double downLong = pl.rule.denominator(Side.LONG, pl.mmr), downShort = pl.rule.denominator(Side.SHORT, pl.mmr);
         for (int t = 0; t < nt; t++) {
-            upLong[t] = 1 - 1 / pl.ladder.leverage(t);
-            upShort[t] = 1 + 1 / pl.ladder.leverage(t);
+            upLong[t] = pl.rule.numerator(Side.LONG, pl.ladder.leverage(t), pl.mmr);
+            upShort[t] = pl.rule.numerator(Side.SHORT, pl.ladder.leverage(t), pl.mmr);
             share[t] = pl.ladder.weight(t);
         }
         final double[] lv = new double[Math.max(1, n)], sv = new double[Math.max(1, n)];

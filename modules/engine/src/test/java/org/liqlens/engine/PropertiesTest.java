@@ -41,6 +41,13 @@ class PropertiesTest {
         out.add(Arguments.of("m1t runs", EstimateRequest.builder(MarketInputs.ofTrades(RUNS), "m1t").window(25_000).columns(150).buckets(120).build()));
         out.add(Arguments.of("m3t runs", EstimateRequest.builder(MarketInputs.ofTrades(RUNS), "m3t").param("halfLifeHours", 0.002)
                 .window(20_000).columns(64).buckets(100).build()));
+        // the other exchanges' formulas go through the same sweep: Bybit's denominator is 1, OKX's rate has its fee
+        out.add(Arguments.of("m1 random 3d, Bybit's rule", EstimateRequest.builder(MarketInputs.of(RANDOM), "m1")
+                .liquidationRule(org.liqlens.engine.liq.LiquidationRule.BYBIT).window(3 * DAY).columns(240).buckets(200).build()));
+        out.add(Arguments.of("m3 random 4d, OKX's rule", EstimateRequest.builder(MarketInputs.of(RANDOM), "m3").param("halfLifeHours", 12)
+                .liquidationRule(org.liqlens.engine.liq.LiquidationRule.OKX).window(4 * DAY).columns(100).buckets(300).build()));
+        out.add(Arguments.of("m1t runs, OKX's rule", EstimateRequest.builder(MarketInputs.ofTrades(RUNS), "m1t")
+                .liquidationRule(org.liqlens.engine.liq.LiquidationRule.OKX).window(25_000).columns(150).buckets(120).build()));
         out.add(Arguments.of("m1t runs, map only", EstimateRequest.builder(MarketInputs.ofTrades(RUNS), "m1t").window(25_000).columns(1).buckets(120).build()));
         return out.stream();
     }
@@ -57,6 +64,8 @@ class PropertiesTest {
         if (java.nio.file.Files.isRegularFile(btc)) {
             TestData.PriceAndOi d = TestData.readBtcOi(btc);
             out.add(Arguments.of("m2 BTC 7d", EstimateRequest.builder(MarketInputs.of(d.candles, d.oi), "m2").window(7 * DAY).columns(336).buckets(300).build()));
+            out.add(Arguments.of("m2 BTC 7d, Bybit's rule", EstimateRequest.builder(MarketInputs.of(d.candles, d.oi), "m2")
+                    .liquidationRule(org.liqlens.engine.liq.LiquidationRule.BYBIT).window(7 * DAY).columns(336).buckets(300).build()));
             out.add(Arguments.of("m2 BTC 10d 15m", EstimateRequest.builder(MarketInputs.of(d.candles, d.oi), "m2").param("oiIntervalMinutes", 15)
                     .window(10 * DAY).columns(100).buckets(120).build()));
         }

@@ -2,6 +2,7 @@ package org.liqlens.sources;
 
 import java.util.List;
 import java.util.Set;
+import org.liqlens.engine.liq.LiquidationRule;
 import org.liqlens.engine.market.CandleSeries;
 import org.liqlens.engine.market.OpenInterestSeries;
 import org.liqlens.engine.market.RealisedLiquidation;
@@ -31,6 +32,14 @@ public interface MarketDataSource {
     /** A source with the given options applied; the registered instance itself is left unchanged. */
     default MarketDataSource configure(SourceSpec spec) {
         return this;
+    }
+
+    /**
+     * Whose liquidation formula prices positions estimated from this source's data: the exchange's own. The
+     * default, Binance's, fits Binance, files of Binance archives and the simulator.
+     */
+    default LiquidationRule liquidationRule() {
+        return LiquidationRule.BINANCE;
     }
 
     /** The kinds of historical data this source serves. */

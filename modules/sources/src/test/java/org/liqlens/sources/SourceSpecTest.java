@@ -40,6 +40,50 @@ class SourceSpecTest {
     }
 
     @Test
+    void allIsTheCombinedSourceOfTheThreeExchanges() {
+        SourceSpec all = SourceSpec.parse(" ALL ");
+        assertTrue(all.isCombined());
+        assertEquals("all", all.toString());
+        assertEquals(List.of("binance", "bybit", "okx"), all.members().stream().map(SourceSpec::id).toList());
+        assertFalse(SourceSpec.parse("binance").isCombined());
+        assertTrue(SourceSpec.parse("binance").members().isEmpty());
+        // a subset, in the canonical order whatever the order given
+        SourceSpec two = SourceSpec.parse("all:OKX, binance");
+        assertEquals("all:binance,okx", two.toString());
+        assertEquals(List.of("binance", "okx"), two.members().stream().map(SourceSpec::id).toList());
+        assertEquals("all", SourceSpec.parse("all:okx,bybit,binance").toString(), "naming all three is plain all");
+        // members carry the cache and the time bound, never a URL
+        SourceSpec configured = all.withCacheDir(Path.of("/tmp/c")).withTimeout(java.time.Duration.ofSeconds(9));
+        for (SourceSpec m : configured.members()) {
+            assertEquals(Path.of("/tmp/c"), m.cacheDir().orElseThrow());
+            assertEquals(java.time.Duration.ofSeconds(9), m.timeout().orElseThrow());
+            assertTrue(m.baseUrl().isEmpty());
+        }
+    }
+
+    @Test
+    void allRefusesWhatItCannotMean() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SourceSpec.parse("all:binance,kraken"));
+        assertTrue(e.getMessage().contains("'kraken' is not an exchange it can combine"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SourceSpec.parse("all:okx"));
+        assertTrue(e.getMessage().contains("at least two"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SourceSpec.parse("all:okx,okx"));
+        assertTrue(e.getMessage().contains("okx is named twice"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SourceSpec.parse("all").withBaseUrl("http://127.0.0.1:9/"));
+        assertTrue(e.getMessage().contains("each exchange has one"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SourceSpec.parse("all").open());
+        assertTrue(e.getMessage().contains("WindowEstimator"), e.getMessage());
+    }
+
+    @Test
+    void eachExchangeSourceDeclaresItsOwnLiquidationRule() {
+        assertEquals(org.liqlens.engine.liq.LiquidationRule.BINANCE, SourceSpec.parse("binance").open().liquidationRule());
+        assertEquals(org.liqlens.engine.liq.LiquidationRule.BYBIT, SourceSpec.parse("bybit").open().liquidationRule());
+        assertEquals(org.liqlens.engine.liq.LiquidationRule.OKX, SourceSpec.parse("okx").open().liquidationRule());
+        assertEquals(org.liqlens.engine.liq.LiquidationRule.BINANCE, SourceSpec.parse("sim").open().liquidationRule());
+    }
+
+    @Test
     void serviceLoaderFindsTheBuiltInSources() {
         List<String> ids = MarketDataSources.ids();
         assertTrue(ids.containsAll(List.of("binance", "bybit", "okx", "file")), ids.toString());

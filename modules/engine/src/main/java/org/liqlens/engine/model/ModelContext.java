@@ -1,6 +1,8 @@
 package org.liqlens.engine.model;
 
 import java.util.Map;
+import java.util.Objects;
+import org.liqlens.engine.liq.LiquidationRule;
 import org.liqlens.engine.market.CandleSeries;
 import org.liqlens.engine.market.MarketInputs;
 import org.liqlens.engine.market.OpenInterestSeries;
@@ -21,12 +23,28 @@ import org.liqlens.engine.market.TradeSeries;
  *                    overrides), including {@code mmr} and the {@code ladder.<L>x} tiers
  * @param ladder      the leverage ladder the engine will apply
  * @param mmr         the maintenance margin rate the engine will apply to every position
+ * @param rule        the exchange's formula the engine prices every position with ({@link #liquidationPrice})
  */
 public record ModelContext(String symbol, MarketInputs inputs, long asOfMs, long windowMs, int firstEvent, int endEvent,
-                           Map<String, Double> params, LeverageLadder ladder, double mmr) {
+                           Map<String, Double> params, LeverageLadder ladder, double mmr, LiquidationRule rule) {
 
     public ModelContext {
         params = Map.copyOf(params);
+        Objects.requireNonNull(rule, "liquidation rule");
+    }
+
+    /** A context priced by Binance's formula, as every context was before the rule became part of it. */
+    public ModelContext(String symbol, MarketInputs inputs, long asOfMs, long windowMs, int firstEvent, int endEvent,
+                        Map<String, Double> params, LeverageLadder ladder, double mmr) {
+        this(symbol, inputs, asOfMs, windowMs, firstEvent, endEvent, params, ladder, mmr, LiquidationRule.BINANCE);
+    }
+
+    /**
+     * The liquidation price the engine gives a fresh position of this side, entry and leverage, bit for bit: a
+     * model that needs to know when its own levels clear (m2's falls) must agree with the sweep about it.
+     */
+    public double liquidationPrice(org.liqlens.engine.market.Side side, double entryPrice, double leverage) {
+        return rule.freshPrice(side, entryPrice, leverage, mmr);
     }
 
     /** T - W, the first instant of the window. */

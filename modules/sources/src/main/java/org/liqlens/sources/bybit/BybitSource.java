@@ -3,6 +3,7 @@ package org.liqlens.sources.bybit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.liqlens.engine.liq.LiquidationRule;
 import org.liqlens.engine.market.CandleSeries;
 import org.liqlens.engine.market.OpenInterestSeries;
 import org.liqlens.engine.market.TradeSeries;
@@ -44,6 +45,11 @@ public final class BybitSource extends AbstractExchangeSource {
     @Override
     public String displayName() {
         return "Bybit USDT perpetuals";
+    }
+
+    @Override
+    public LiquidationRule liquidationRule() {
+        return LiquidationRule.BYBIT;
     }
 
     @Override

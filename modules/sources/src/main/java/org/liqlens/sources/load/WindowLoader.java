@@ -79,7 +79,11 @@ public final class WindowLoader {
         return new Loaded(new MarketInputs(candles, oi, trades), asOf);
     }
 
-    private static long defaultAsOf(MarketDataSource source, String symbol, long candleIntervalMs, CancelToken cancel) {
+    /**
+     * The as-of T that {@link #load} uses when given none: the last closed candle's close time + 1 for files
+     * and the simulator, the start of the current minute for exchanges.
+     */
+    public static long defaultAsOf(MarketDataSource source, String symbol, long candleIntervalMs, CancelToken cancel) {
         if (source.id().equals("file") || source.id().equals("sim")) {
             CandleSeries all = source.candles(symbol, candleIntervalMs, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, cancel);
             if (all.isEmpty()) throw new SourceException("no candles for " + symbol + " from " + source.displayName());

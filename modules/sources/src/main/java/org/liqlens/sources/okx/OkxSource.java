@@ -3,6 +3,7 @@ package org.liqlens.sources.okx;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.liqlens.engine.liq.LiquidationRule;
 import org.liqlens.engine.market.CandleSeries;
 import org.liqlens.engine.market.OpenInterestSeries;
 import org.liqlens.engine.market.RealisedLiquidation;
@@ -42,6 +43,11 @@ public final class OkxSource extends AbstractExchangeSource {
     @Override
     public String displayName() {
         return "OKX perpetual swaps";
+    }
+
+    @Override
+    public LiquidationRule liquidationRule() {
+        return LiquidationRule.OKX;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.liqlens.engine.model.builtin;
 
 import java.util.Arrays;
 import java.util.Set;
-import org.liqlens.engine.liq.LiquidationPrice;
 import org.liqlens.engine.market.CandleSeries;
 import org.liqlens.engine.market.OpenInterestSeries;
 import org.liqlens.engine.market.Side;
@@ -119,7 +118,7 @@ public final class OpenInterestFlowModel extends BuiltinModel {
         }
         int[] evt = Arrays.copyOf(openEvent, opens);
         double[] ent = Arrays.copyOf(openEntry, opens), lng = Arrays.copyOf(openLong, opens), sht = Arrays.copyOf(openShort, opens);
-        WeightScale scale = fallScale(c, cf, ct, ctx.ladder(), ctx.mmr(), evt, ent, lng, sht,
+        WeightScale scale = fallScale(c, cf, ct, ctx, evt, ent, lng, sht,
                 Arrays.copyOf(fallTime, falls), Arrays.copyOf(fallSize, falls));
 
         return new ModelRun() {
@@ -162,10 +161,11 @@ public final class OpenInterestFlowModel extends BuiltinModel {
      * with the cumulative log-scale and zero count at which it was parked, and rescaled when read, so no
      * global normalisation can under- or overflow.
      */
-    private static WeightScale fallScale(CandleSeries c, int cf, int ct, LeverageLadder ladder, double mmr,
+    private static WeightScale fallScale(CandleSeries c, int cf, int ct, ModelContext ctx,
                                          int[] evt, double[] ent, double[] lng, double[] sht,
                                          long[] fallTime, double[] fallSize) {
         if (fallTime.length == 0 || evt.length == 0) return WeightScale.identity();
+        LeverageLadder ladder = ctx.ladder();
         int tiers = ladder.size();
         double[] w = new double[tiers];
         for (int t = 0; t < tiers; t++) w[t] = ladder.weight(t);
@@ -202,11 +202,11 @@ public final class OpenInterestFlowModel extends BuiltinModel {
                     double wl = lng[o] * w[t], ws = sht[o] * w[t];
                     if (wl > 0) {
                         alive += wl;
-                        park(index.firstLowAtOrBelow(j, LiquidationPrice.binanceFresh(Side.LONG, e, ladder.leverage(t), mmr)), cf, wl, parked, parkedLog, parkedZeros, logScale, zeros);
+                        park(index.firstLowAtOrBelow(j, ctx.liquidationPrice(Side.LONG, e, ladder.leverage(t))), cf, wl, parked, parkedLog, parkedZeros, logScale, zeros);
                     }
                     if (ws > 0) {
                         alive += ws;
-                        park(index.firstHighAtOrAbove(j, LiquidationPrice.binanceFresh(Side.SHORT, e, ladder.leverage(t), mmr)), cf, ws, parked, parkedLog, parkedZeros, logScale, zeros);
+                        park(index.firstHighAtOrAbove(j, ctx.liquidationPrice(Side.SHORT, e, ladder.leverage(t))), cf, ws, parked, parkedLog, parkedZeros, logScale, zeros);
                     }
                 }
                 o++;
