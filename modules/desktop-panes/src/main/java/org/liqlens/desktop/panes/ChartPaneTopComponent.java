@@ -18,6 +18,7 @@ import javax.swing.SwingUtilities;
 import org.liqlens.engine.Coverage;
 import org.liqlens.engine.EstimateResult;
 import org.liqlens.sources.CancelToken;
+import org.liqlens.sources.load.WindowEstimate;
 import org.netbeans.api.progress.ProgressHandle;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.util.NbBundle.Messages;
@@ -92,6 +93,8 @@ public final class ChartPaneTopComponent extends TopComponent {
     private transient RequestProcessor.Task task;
     private transient CancelToken cancel;
     private transient EstimateResult result;
+    /** The estimate with, for `all`, each exchange's part; null while none is shown. */
+    private transient WindowEstimate estimate;
     /** Incremented per estimate started: a result from a replaced run is dropped, never shown. */
     private transient int generation;
     private transient PaneLiveUpdates live;
@@ -147,6 +150,9 @@ public final class ChartPaneTopComponent extends TopComponent {
 
     /** The estimate this pane shows, or null while the first one is being computed. */
     public EstimateResult result() { return result; }
+
+    /** What {@link #result()} came from, with each exchange's part for the `all` source; null while computing. */
+    public WindowEstimate estimate() { return estimate; }
 
     /** Shows {@code next} from now on: the toolbar follows, and the estimate is recomputed in the background. */
     public void setSpec(PaneSpec next) {
@@ -243,7 +249,7 @@ public final class ChartPaneTopComponent extends TopComponent {
         try {
             progress.switchToIndeterminate();
             long started = System.nanoTime();
-            EstimateResult r = PaneEstimator.estimate(asked, token);
+            WindowEstimate r = PaneEstimator.estimate(asked, token);
             long estimated = System.nanoTime();
             PaneCharts.Prepared prepared = charts.prepare(r, asked);
             long charted = System.nanoTime();
@@ -264,6 +270,7 @@ public final class ChartPaneTopComponent extends TopComponent {
             SwingUtilities.invokeLater(() -> {
                 if (run != generation) return;
                 result = null;
+                estimate = null;
                 charts.clear();
                 showMessage(Bundle.MSG_Failed(text));
                 updateTitle(null);
@@ -275,8 +282,10 @@ public final class ChartPaneTopComponent extends TopComponent {
         }
     }
 
-    private void show(EstimateResult r, PaneCharts.Prepared prepared, boolean keepZoom) {
+    private void show(WindowEstimate e, PaneCharts.Prepared prepared, boolean keepZoom) {
         EstimateResult old = result;
+        EstimateResult r = e.result();
+        estimate = e;
         result = r;
         hideBanner();
         body.remove(message);

@@ -7,8 +7,6 @@ import java.beans.PropertyChangeListener;
 import javax.swing.JLabel;
 import javax.swing.SwingConstants;
 import org.jfree.chart.ChartPanel;
-import org.jfree.chart.plot.PlotOrientation;
-import org.liqlens.charts.MapChartFactory;
 import org.liqlens.engine.EstimateResult;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.awt.ActionID;
@@ -109,7 +107,7 @@ public final class FocusedMapTopComponent extends TopComponent {
         } else {
             PaneSpec s = followed.spec();
             remove(message);
-            var chart = MapChartFactory.create(r, s.sourceLabel(), s.isSimulated(), PlotOrientation.HORIZONTAL);
+            var chart = PaneCharts.mapChart(followed.estimate(), s);
             if (panel == null) {
                 panel = new ChartPanel(chart, false, true, true, true, true);
                 panel.setMaximumDrawWidth(4096);

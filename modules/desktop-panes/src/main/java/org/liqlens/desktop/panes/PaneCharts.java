@@ -13,6 +13,7 @@ import org.jfree.data.Range;
 import org.liqlens.charts.HeatmapChartFactory;
 import org.liqlens.charts.MapChartFactory;
 import org.liqlens.engine.EstimateResult;
+import org.liqlens.sources.load.WindowEstimate;
 
 /**
  * The charts inside a pane: the heatmap, the map, or both side by side with the map's price axis following
@@ -23,6 +24,23 @@ final class PaneCharts {
 
     /** Charts built for one estimate, off the EDT. */
     record Prepared(EstimateResult result, JFreeChart heatmap, JFreeChart map) { }
+
+    /** A map bar's tooltip for the `all` source: the price and each exchange's share of the bucket. */
+    private static org.jfree.chart.labels.XYToolTipGenerator exchangeShares(WindowEstimate e) {
+        java.text.DecimalFormat price = new java.text.DecimalFormat("#,##0.##");
+        return (dataset, series, item) -> {
+            double x = dataset.getXValue(series, item);
+            int bucket = e.result().map().bucketOf(x);
+            if (bucket < 0 || bucket >= e.result().map().buckets()) return null;
+            double[] shares = e.mapShares(bucket);
+            StringBuilder b = new StringBuilder("<html>").append(price.format(x)).append(" USDT");
+            for (int i = 0; i < shares.length; i++) {
+                b.append("<br>").append(e.parts().get(i).displayName()).append(": ")
+                        .append(Math.round(shares[i] * 1000) / 10.0).append(" %");
+            }
+            return b.append("</html>").toString();
+        };
+    }
 
     private final ChartPaneTopComponent pane;
     private ChartPanel heatmapPanel;
@@ -36,11 +54,24 @@ final class PaneCharts {
         this.pane = pane;
     }
 
-    Prepared prepare(EstimateResult r, PaneSpec spec) {
+    Prepared prepare(WindowEstimate e, PaneSpec spec) {
         // Both charts are built: switching the view must not wait for a recompute, and the focused-map window
         // shows this pane's map even while the pane itself shows only the heatmap.
-        return new Prepared(r, HeatmapChartFactory.create(r, spec.sourceLabel(), spec.isSimulated()),
-                MapChartFactory.create(r, spec.sourceLabel(), spec.isSimulated(), PlotOrientation.HORIZONTAL));
+        EstimateResult r = e.result();
+        JFreeChart map = mapChart(e, spec);
+        return new Prepared(r, HeatmapChartFactory.create(r, e.sourceName(), spec.isSimulated()), map);
+    }
+
+    /** The map of an estimate; for `all`, its bars' tooltips give each exchange's share. */
+    static JFreeChart mapChart(WindowEstimate e, PaneSpec spec) {
+        JFreeChart map = MapChartFactory.create(e.result(), e.sourceName(), spec.isSimulated(), PlotOrientation.HORIZONTAL);
+        if (e.isCombined()) {
+            XYPlot plot = map.getXYPlot();
+            for (int i = 0; i < plot.getRendererCount(); i++) {
+                if (plot.getRenderer(i) != null) plot.getRenderer(i).setDefaultToolTipGenerator(exchangeShares(e));
+            }
+        }
+        return map;
     }
 
     JComponent install(Prepared p, PaneView view, boolean keepZoom) {

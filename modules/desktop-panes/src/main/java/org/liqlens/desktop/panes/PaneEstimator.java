@@ -2,20 +2,20 @@ package org.liqlens.desktop.panes;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.liqlens.engine.EstimateRequest;
-import org.liqlens.engine.EstimateResult;
 import org.liqlens.engine.LiquidationEngine;
 import org.liqlens.engine.model.LiquidationModel;
 import org.liqlens.sources.CancelToken;
 import org.liqlens.sources.MarketDataSource;
 import org.liqlens.sources.SourceSpec;
-import org.liqlens.sources.load.WindowLoader;
+import org.liqlens.sources.load.WindowEstimate;
+import org.liqlens.sources.load.WindowEstimator;
+import org.liqlens.sources.load.WindowSpec;
 import org.openide.util.Lookup;
 
 /**
- * Loads a pane's window and runs the engine for it, off the EDT, through exactly the path
- * {@code liqlens-cli map|heatmap} takes ({@link SourceSpec}, {@link WindowLoader}, {@link LiquidationEngine}),
- * so a pane shows the numbers the CLI prints for the same source, symbol, model, window and as-of.
+ * Runs the estimate of a pane, off the EDT, through exactly the path {@code liqlens-cli map|heatmap} takes
+ * ({@link WindowEstimator}), so a pane shows the numbers the CLI prints for the same source, symbol, model,
+ * parameters, window and as-of, the sum of three exchanges for {@code all} included.
  */
 final class PaneEstimator {
     /** Heatmap resolution of a pane: enough for a full-screen pane without being wasteful. */
@@ -23,8 +23,8 @@ final class PaneEstimator {
     static final int BUCKETS = 400;
 
     /**
-     * Configured sources by spec text, so panes on one source share its in-memory data (the sim's series).
-     * Cleared when the source settings change.
+     * Configured sources by spec text, so panes on one source share its in-memory data (the sim's series) and
+     * `all` shares each exchange with the single-exchange panes. Cleared when the source settings change.
      */
     private static final Map<String, MarketDataSource> SOURCES = new ConcurrentHashMap<>();
 
@@ -43,37 +43,34 @@ final class PaneEstimator {
         return LiquidationEngine.of(Lookup.getDefault().lookupAll(LiquidationModel.class));
     }
 
-    /** Runs off the EDT. Always computes the time grid too, so a pane can switch view without recomputing. */
-    static EstimateResult estimate(PaneSpec spec, CancelToken cancel) {
-        LiquidationEngine engine = engine();
+    /** The request a pane makes: the pane's spec with the Options' ladder and MMR under its own overrides. */
+    static WindowSpec windowSpec(PaneSpec spec, LiquidationEngine engine) {
         LiquidationModel model = engine.model(spec.modelId());
-        java.util.Map<String, Double> params = WorkbenchSettings.effectiveParams(model.parameters(), spec.params());
-        engine.checkParameters(model.id(), spec.symbol(), params, null); // before any download
-        WindowLoader.Loaded loaded = WindowLoader.load(source(spec), spec.symbol(), model.requiredInputs(), spec.asOfMs(),
-                spec.windowMs(), cancel);
-        EstimateRequest request = EstimateRequest.builder(loaded.inputs(), model.id())
-                .asOf(loaded.asOfMs())
-                .window(spec.windowMs())
-                .params(params)
+        return WindowSpec.builder(SourceSpec.parse(spec.source()), spec.symbol(), model.id(), spec.windowMs())
+                .params(WorkbenchSettings.effectiveParams(model.parameters(), spec.params()))
+                .asOf(spec.asOfMs())
                 .buckets(BUCKETS)
-                .columns(COLUMNS)
-                .cancelled(cancel::isCancelled)
+                .columns(COLUMNS) // always: a pane switches between heatmap and map without recomputing
                 .build();
-        return engine.estimate(request);
     }
 
-    static String sourceLabel(PaneSpec spec) {
-        return source(spec).displayName();
+    /** Runs off the EDT; parameters are checked before anything is downloaded. */
+    static WindowEstimate estimate(PaneSpec spec, CancelToken cancel) {
+        WindowEstimator estimator = new WindowEstimator(engine(), PaneEstimator::source);
+        WindowSpec request = windowSpec(spec, estimator.engine());
+        estimator.checkParameters(request);
+        return estimator.estimate(request, cancel);
     }
 
-    static MarketDataSource source(PaneSpec spec) {
-        return SOURCES.computeIfAbsent(spec.source(), text -> {
-            SourceSpec parsed = SourceSettings.apply(SourceSpec.parse(text));
+    /** One exchange, file or simulator as the desktop configures it: the user's URLs and the app's cache. */
+    static MarketDataSource source(SourceSpec spec) {
+        return SOURCES.computeIfAbsent(spec.toString(), text -> {
+            SourceSpec configured = SourceSettings.apply(spec);
             // Lookup, like for models: a source contributed by a plug-in module is found too.
             for (MarketDataSource registered : Lookup.getDefault().lookupAll(MarketDataSource.class)) {
-                if (registered.id().equals(parsed.id())) return registered.configure(parsed);
+                if (registered.id().equals(configured.id())) return registered.configure(configured);
             }
-            return parsed.open();
+            return configured.open();
         });
     }
 }
