@@ -1,11 +1,18 @@
 package org.liqlens.sources.live;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.liqlens.engine.market.CandleSeries;
+import org.liqlens.sources.CancelToken;
+import org.liqlens.sources.DataKind;
+import org.liqlens.sources.LiveStream;
+import org.liqlens.sources.MarketDataSource;
 import org.liqlens.sources.TestSupport;
 import org.liqlens.sources.binance.BinanceSource;
 import org.liqlens.sources.live.FeedStatus.State;
@@ -139,6 +146,29 @@ class LiveFeedHubPollingTest {
             nextPoll(sub);
             Thread.sleep(200); // the stream's reconnect backoff here is 10..100 ms: it would have tried again by now
             assertEquals(2, fake.upgradePaths.size(), "the stream was given up");
+        }
+    }
+
+    @Test
+    void aSourceWithoutAKlineStreamIsPolled() throws Exception {
+        MarketDataSource noStream = new MarketDataSource() { // as OKX: trades and liquidations only
+            @Override public String id() { return "nostream"; }
+            @Override public String displayName() { return "An exchange"; }
+            @Override public Set<DataKind> historicalData() { return source.historicalData(); }
+            @Override public Set<LiveStream> liveStreams() { return EnumSet.of(LiveStream.TRADES); }
+            @Override
+            public CandleSeries candles(String symbol, long intervalMs, long fromMs, long toMs, CancelToken cancel) {
+                return source.candles(symbol, intervalMs, fromMs, toMs, cancel);
+            }
+        };
+        hub(LiveFeedHub.Settings.defaults().withPollEvery(Duration.ofMillis(POLL_MS)));
+        Recorder r = new Recorder(clock::millis);
+        try (LiveCandleSubscription sub = hub.subscribe(noStream, "BTCUSDT", T0 + 8 * M, r)) {
+            await(() -> r.closed.size() == 1, "minute 9");
+            assertEquals("polling every 15 s (An exchange has no live candle stream)", r.lastStatus().text());
+            for (int i = 0; i < 4; i++) nextPoll(sub);
+            assertArrayEquals(new long[] {9, 10}, r.minutes());
+            assertTrue(fake.upgradePaths.isEmpty(), "no WebSocket tried");
         }
     }
 

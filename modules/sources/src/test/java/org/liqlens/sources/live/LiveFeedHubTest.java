@@ -175,6 +175,34 @@ class LiveFeedHubTest {
     }
 
     @Test
+    void aLateSubscribersCatchUpIsRetriedUntilRestAnswers() throws Exception {
+        ManualClock clock = new ManualClock(T0 + 20 * M);
+        hub.close();
+        hub = new LiveFeedHub(LiveFeedHub.Settings.defaults(), clock);
+        Recorder first = new Recorder(), late = new Recorder();
+        try (LiveCandleSubscription s1 = hub.subscribe(source, "BTCUSDT", T0 + 9 * M, first)) {
+            awaitLive(first);
+            fake.push(klineEvent(10, true), klineEvent(11, true));
+            await(() -> first.closed.size() == 2, "minutes 10 and 11");
+
+            fake.failingRequests.set(1_000);
+            try (LiveCandleSubscription s2 = hub.subscribe(source, "BTCUSDT", T0 + 5 * M, late)) {
+                await(() -> !late.errors.isEmpty(), "the failed catch-up reported");
+                assertTrue(late.errors.get(0).getMessage().contains("next try in 5 s"), late.errors.get(0).getMessage());
+                fake.push(klineEvent(12, true)); // held back: minutes 6 to 11 come first
+                await(() -> first.closed.size() == 3, "minute 12");
+                assertTrue(late.closed.isEmpty(), "nothing past the hole: " + late.closed);
+
+                fake.failingRequests.set(0);
+                clock.advance(5_000);
+                await(() -> late.closed.size() == 7, "minutes 6 to 12");
+                assertArrayEquals(new long[] {6, 7, 8, 9, 10, 11, 12}, late.minutes());
+                assertEquals(1, late.errors.size());
+            }
+        }
+    }
+
+    @Test
     void closingAllSubscribersClosesTheConnection() throws Exception {
         Recorder a = new Recorder(), b = new Recorder();
         LiveCandleSubscription sa = hub.subscribe(source, "BTCUSDT", T0 + 9 * M, a);
