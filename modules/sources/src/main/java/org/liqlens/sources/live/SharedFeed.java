@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.liqlens.engine.market.CandleSeries;
@@ -270,17 +272,31 @@ final class SharedFeed {
         setState(State.CONNECTING, "", 0);
         long resume = nextOpen == Long.MIN_VALUE ? Long.MIN_VALUE : nextOpen - MINUTE;
         // Opening may block (a source may look the instrument up first): not on the dispatch thread.
+        ask(() -> source.subscribe(symbol, EnumSet.of(LiveStream.KLINE_1M), s, resume), s::opened, e -> {
+            if (upstream == s) startPolling("the live stream could not be opened: " + message(e));
+        });
+    }
+
+    /**
+     * Runs blocking {@code work} on a REST worker and hands its result, or its failure, to the dispatch thread.
+     * An {@link Error} is handed on as a failure too (else the feed would wait for an answer forever), then
+     * rethrown; a cancellation (the feed closed) is not handed on.
+     */
+    private <T> void ask(Supplier<T> work, Consumer<T> onResult, Consumer<RuntimeException> onFailure) {
         hub.runBlocking(() -> {
-            LiveSubscription opened;
+            T result;
             try {
-                opened = source.subscribe(symbol, EnumSet.of(LiveStream.KLINE_1M), s, resume);
-            } catch (RuntimeException e) {
-                hub.post(() -> {
-                    if (upstream == s) startPolling("the live stream could not be opened: " + message(e));
-                });
+                result = work.get();
+            } catch (CancellationException closedFeed) {
                 return;
+            } catch (RuntimeException e) {
+                hub.post(() -> onFailure.accept(e));
+                return;
+            } catch (Error e) {
+                hub.post(() -> onFailure.accept(new SourceException("internal error: " + e, e)));
+                throw e;
             }
-            hub.post(() -> s.opened(opened));
+            hub.post(() -> onResult.accept(result));
         });
     }
 
@@ -404,16 +420,7 @@ final class SharedFeed {
             // Up to the forming minute's end: the forming candle is never returned, but the request is always
             // made, and its answer is what tells that the source is still there.
             long to = Math.max(currentMinute, from) + MINUTE;
-            hub.runBlocking(() -> {
-                try {
-                    CandleSeries got = source.candles(symbol, MINUTE, from, to, cancel);
-                    hub.post(() -> polled(got, now));
-                } catch (CancellationException closedFeed) {
-                    // Stopped while asking.
-                } catch (RuntimeException e) {
-                    hub.post(() -> failed(e));
-                }
-            });
+            ask(() -> source.candles(symbol, MINUTE, from, to, cancel), got -> polled(got, now), this::failed);
         }
 
         private void polled(CandleSeries got, long askedAt) {
@@ -510,16 +517,8 @@ final class SharedFeed {
         }
 
         private void fetch(long from, long to) {
-            hub.runBlocking(() -> {
-                try {
-                    CandleSeries got = source.candles(symbol, MINUTE, from, to, cancel);
-                    hub.post(() -> fetched(got, to));
-                } catch (CancellationException closedFeed) {
-                    // The feed closed.
-                } catch (RuntimeException e) {
-                    hub.post(() -> fetchFailed(from, to, e));
-                }
-            });
+            ask(() -> source.candles(symbol, MINUTE, from, to, cancel), got -> fetched(got, to),
+                    e -> fetchFailed(from, to, e));
         }
 
         private void fetched(CandleSeries got, long to) {

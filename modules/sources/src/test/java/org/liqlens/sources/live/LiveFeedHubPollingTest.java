@@ -61,7 +61,10 @@ class LiveFeedHubPollingTest {
         return LiveFeedHub.Settings.defaults().withMode(LiveFeedHub.Mode.POLLING).withPollEvery(Duration.ofMillis(POLL_MS));
     }
 
-    /** Moves one poll period on and waits until that poll's answer has been handled. */
+    /**
+     * Moves one poll period on and waits until that poll's answer is being handled (its time is the last update;
+     * the candles it brought may still be on their way to the listener).
+     */
     private void nextPoll(LiveCandleSubscription sub) throws InterruptedException {
         int asked = fake.klineRequests.size();
         clock.advance(POLL_MS);
@@ -85,6 +88,7 @@ class LiveFeedHubPollingTest {
             assertEquals("polling every 15 s (chosen in the settings)", polling.text());
 
             for (int i = 0; i < 12; i++) nextPoll(sub); // three minutes: 10:05 to 13:05
+            await(() -> r.closed.size() >= 7, "minute 12"); // the last poll's candle may still be on its way
             assertArrayEquals(new long[] {6, 7, 8, 9, 10, 11, 12}, r.minutes(), "each closed minute once, in order");
             assertEquals(13, fake.klineRequests.size(), "one request a poll");
             HttpUrl last = fake.klineRequests.get(12).getRequestUrl();
@@ -167,6 +171,7 @@ class LiveFeedHubPollingTest {
             await(() -> r.closed.size() == 1, "minute 9");
             assertEquals("polling every 15 s (An exchange has no live candle stream)", r.lastStatus().text());
             for (int i = 0; i < 4; i++) nextPoll(sub);
+            await(() -> r.closed.size() >= 2, "minute 10");
             assertArrayEquals(new long[] {9, 10}, r.minutes());
             assertTrue(fake.upgradePaths.isEmpty(), "no WebSocket tried");
         }
