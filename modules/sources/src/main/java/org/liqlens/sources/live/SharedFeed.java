@@ -101,7 +101,7 @@ final class SharedFeed {
     void add(Subscriber s) {
         if (closed || s.closed) return;
         subscribers.add(s);
-        s.status(published);
+        s.status(status());
         if (s.next != Long.MIN_VALUE && nextOpen != Long.MIN_VALUE && s.next < nextOpen) {
             s.catchUp(nextOpen); // joined late: the feed has passed candles this subscriber lacks
         }
