@@ -45,7 +45,22 @@
  *     <td>at most 150 ms</td></tr>
  * <tr><td>{@code ImportBench.aggTradesMillion}</td><td>{@code BinanceVisionImporter.aggTrades} on 1,000,000
  *     generated rows in the archive layout, with header</td><td>at most 1 s</td></tr>
+ * <tr><td>{@link org.liqlens.bench.LiveBench#m1Update LiveBench.m1Update} / {@code m3Update}</td>
+ *     <td>a live update of a 3-day desktop pane: one closed 1m candle moves a
+ *     {@link org.liqlens.sources.live.LiveWindow} over 3 days of 1m candles (4,320), then m1 (m3) at the pane's
+ *     400 buckets x 480 columns; {@code m1Engine} / {@code m3Engine} are the engine alone on the same 3 days</td>
+ *     <td>at most 5 ms</td></tr>
+ * <tr><td>{@code LiveBench.advance} / {@code copyOfTheWindow}</td><td>the window's advance alone (amortised
+ *     O(1): {@code CandleSeries.append}) beside what a copy of the 3 days would cost</td><td>-</td></tr>
  * </table>
+ *
+ * <h3>Live panes between updates</h3>
+ * {@link org.liqlens.bench.LivePanesCpu} (a plain main class, not JMH: the figure is CPU time over wall time)
+ * runs four subscribers of one {@link org.liqlens.sources.live.LiveFeedHub} feed while a stand-in Binance kline
+ * stream ({@link org.liqlens.bench.FakeKlineServer}, a child process so that its CPU is not counted) sends four
+ * forming-candle updates a second, and prints this process's CPU time as a percentage of one core (target at
+ * most 5 %), beside the same JVM idle:
+ * <pre>taskset -c 1 java -cp modules/bench/target/liqlens-benchmarks.jar org.liqlens.bench.LivePanesCpu [seconds] [warm-up] [panes] [rate]</pre>
  *
  * <h3>Memory</h3>
  * {@link org.liqlens.bench.InputFootprint} (a plain main class) prints the heap taken by one year of 1m

@@ -24,11 +24,26 @@ public final class CandleSeries {
     private final double[] quoteVolume;
     private final double[] takerBuyQuoteVolume;
     private final int size;
+    /** How many rows of these columns some series already uses: see {@link #append}. */
+    private final Extent extent;
+
+    /**
+     * The rows of one set of columns that are taken. Rows below {@code used} are final; the one at {@code used} is
+     * free for the first {@link #append} of a series that ends there. Guarded by its own monitor.
+     */
+    private static final class Extent {
+        int used;
+
+        Extent(int used) {
+            this.used = used;
+        }
+    }
 
     private CandleSeries(Builder b) {
         this.symbol = b.symbol;
         this.intervalMs = b.intervalMs;
         this.size = b.size;
+        this.extent = new Extent(b.size);
         this.openTime = Arrays.copyOf(b.openTime, b.size);
         this.open = Arrays.copyOf(b.open, b.size);
         this.high = Arrays.copyOf(b.high, b.size);
@@ -45,6 +60,7 @@ public final class CandleSeries {
         this.symbol = symbol;
         this.intervalMs = intervalMs;
         this.size = to - from;
+        this.extent = new Extent(size);
         this.openTime = Arrays.copyOfRange(openTime, from, to);
         this.open = Arrays.copyOfRange(open, from, to);
         this.high = Arrays.copyOfRange(high, from, to);
@@ -53,6 +69,24 @@ public final class CandleSeries {
         this.volume = Arrays.copyOfRange(volume, from, to);
         this.quoteVolume = Arrays.copyOfRange(quoteVolume, from, to);
         this.takerBuyQuoteVolume = Arrays.copyOfRange(takerBuyQuoteVolume, from, to);
+    }
+
+    /** A series over the first {@code size} rows of columns that are shared, not copied (see {@link #append}). */
+    private CandleSeries(String symbol, long intervalMs, int size, Extent extent, long[] openTime, double[] open,
+                         double[] high, double[] low, double[] close, double[] volume, double[] quoteVolume,
+                         double[] takerBuyQuoteVolume) {
+        this.symbol = symbol;
+        this.intervalMs = intervalMs;
+        this.size = size;
+        this.extent = extent;
+        this.openTime = openTime;
+        this.open = open;
+        this.high = high;
+        this.low = low;
+        this.close = close;
+        this.volume = volume;
+        this.quoteVolume = quoteVolume;
+        this.takerBuyQuoteVolume = takerBuyQuoteVolume;
     }
 
     public static Builder builder(String symbol, long intervalMs) {
@@ -107,7 +141,64 @@ public final class CandleSeries {
                 takerBuyQuoteVolume);
     }
 
-    /** Direct read access for hot loops (no copy: callers must not modify). */
+    /**
+     * This series and one more candle after its last, checked like {@link Builder#add}: for a live window that
+     * grows by a candle a minute, in amortised O(1) instead of a copy of every column.
+     *
+     * <p>The new series shares this one's columns and writes the row into their spare capacity. That is safe
+     * because no series reads past its own {@link #size()} and rows, once taken, are never written again; the
+     * columns are copied (to twice the size, so that the next appends are free again) only when they are full or
+     * another series has already been appended to this one. Hence the raw arrays of a series made here may be
+     * longer than {@link #size()}. Thread-safe, like the rest of the series.
+     *
+     * @throws IllegalArgumentException as {@link Builder#add} does
+     */
+    public CandleSeries append(long openTimeMs, double o, double h, double l, double c,
+                               double baseVolume, double quoteVol, double takerBuyQuoteVol) {
+        checkRow(size == 0 ? Long.MIN_VALUE : openTime[size - 1], openTimeMs, o, h, l, c);
+        boolean inPlace;
+        synchronized (extent) {
+            inPlace = extent.used == size && size < openTime.length;
+            if (inPlace) extent.used++;
+        }
+        long[] t = openTime;
+        double[] op = open, hi = high, lo = low, cl = close, v = volume, qv = quoteVolume, tb = takerBuyQuoteVolume;
+        Extent e = extent;
+        if (!inPlace) {
+            int capacity = Math.max(16, 2 * (size + 1));
+            t = Arrays.copyOf(t, capacity);
+            op = Arrays.copyOf(op, capacity); hi = Arrays.copyOf(hi, capacity); lo = Arrays.copyOf(lo, capacity);
+            cl = Arrays.copyOf(cl, capacity); v = Arrays.copyOf(v, capacity);
+            qv = Arrays.copyOf(qv, capacity); tb = Arrays.copyOf(tb, capacity);
+            e = new Extent(size + 1);
+        }
+        t[size] = openTimeMs;
+        op[size] = o; hi[size] = h; lo[size] = l; cl[size] = c;
+        v[size] = baseVolume; qv[size] = quoteVol; tb[size] = takerBuyQuoteVol;
+        // The new series' final fields publish the row written above to every thread that sees the series.
+        return new CandleSeries(symbol, intervalMs, size + 1, e, t, op, hi, lo, cl, v, qv, tb);
+    }
+
+    /** The checks of {@link Builder#add}; {@code previousOpenTime} is {@link Long#MIN_VALUE} for a first row. */
+    private static void checkRow(long previousOpenTime, long openTimeMs, double o, double h, double l, double c) {
+        if (previousOpenTime != Long.MIN_VALUE && openTimeMs <= previousOpenTime) {
+            throw new IllegalArgumentException("open time " + openTimeMs + " is not after the previous candle's "
+                    + previousOpenTime);
+        }
+        if (!(o > 0 && h > 0 && l > 0 && c > 0) || !Double.isFinite(o + h + l + c)) {
+            throw new IllegalArgumentException("prices must be positive finite numbers: o=" + o + " h=" + h
+                    + " l=" + l + " c=" + c);
+        }
+        if (h < l || h < Math.max(o, c) || l > Math.min(o, c)) {
+            throw new IllegalArgumentException("high/low do not bracket open/close: o=" + o + " h=" + h
+                    + " l=" + l + " c=" + c);
+        }
+    }
+
+    /**
+     * Direct read access for hot loops (no copy: callers must not modify). Read the first {@link #size()}
+     * entries only: a series made by {@link #append} shares longer arrays.
+     */
     public long[] openTimes() { return openTime; }
     public double[] highs() { return high; }
     public double[] lows() { return low; }
@@ -151,18 +242,7 @@ public final class CandleSeries {
          */
         public Builder add(long openTimeMs, double o, double h, double l, double c,
                            double baseVolume, double quoteVol, double takerBuyQuoteVol) {
-            if (size > 0 && openTimeMs <= openTime[size - 1]) {
-                throw new IllegalArgumentException("open time " + openTimeMs + " is not after the previous candle's "
-                        + openTime[size - 1]);
-            }
-            if (!(o > 0 && h > 0 && l > 0 && c > 0) || !Double.isFinite(o + h + l + c)) {
-                throw new IllegalArgumentException("prices must be positive finite numbers: o=" + o + " h=" + h
-                        + " l=" + l + " c=" + c);
-            }
-            if (h < l || h < Math.max(o, c) || l > Math.min(o, c)) {
-                throw new IllegalArgumentException("high/low do not bracket open/close: o=" + o + " h=" + h
-                        + " l=" + l + " c=" + c);
-            }
+            checkRow(size == 0 ? Long.MIN_VALUE : openTime[size - 1], openTimeMs, o, h, l, c);
             if (size == openTime.length) grow();
             openTime[size] = openTimeMs;
             open[size] = o; high[size] = h; low[size] = l; close[size] = c;
