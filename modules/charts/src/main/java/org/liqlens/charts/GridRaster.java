@@ -45,71 +45,95 @@ final class GridRaster {
         }
     }
 
+    /** Cells per side of the square tiles {@link #paletteIndices} transposes through, so both sides stay in cache. */
+    private static final int TILE = 64;
+
     /**
-     * Fills {@code out} (row-major, {@code width} x {@code height}, row 0 at the top) with the colours of the
-     * cells each pixel shows.
+     * The palette index of every cell, laid out bucket by bucket ({@code [bucket * columns + column]}), the
+     * transpose of the grid's own layout: a screen row then reads one contiguous run. The palette is monotone
+     * in the notional, so the brightest of several cells is the one with the largest index: pooling can work
+     * on these bytes, a quarter of the doubles' memory traffic, and map to a colour once per pixel.
+     */
+    static byte[] paletteIndices(double[] values, int columns, int buckets, PaletteLookup palette) {
+        byte[] out = new byte[columns * buckets];
+        for (int c0 = 0; c0 < columns; c0 += TILE) {
+            int c1 = Math.min(columns, c0 + TILE);
+            for (int b0 = 0; b0 < buckets; b0 += TILE) {
+                int b1 = Math.min(buckets, b0 + TILE);
+                for (int c = c0; c < c1; c++) {
+                    int src = c * buckets;
+                    for (int b = b0; b < b1; b++) {
+                        out[b * columns + c] = (byte) palette.index(values[src + b]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fills {@code out} (row-major, {@code width} x {@code height}, row 0 at the top) with the colour of the
+     * brightest cell each pixel shows. Rows are written left to right, so the writes stream through memory;
+     * a pixel row showing the same buckets as the one above it is a copy.
      *
-     * @param values     the grid, index {@code column * buckets + bucket}
+     * @param indices    palette indices, {@code [bucket * columns + column]} ({@link #paletteIndices})
      * @param colLo      first grid column of each pixel column ({@link #pixelCells}); -1 paints {@code empty}
      * @param bucketLo   first bucket of each pixel row; -1 paints {@code empty}
-     * @param pooled     scratch space of at least {@code buckets} doubles
+     * @param colours    the 256 palette colours
+     * @param pooled     scratch space of at least {@code columns} bytes
      */
-    static void render(double[] values, int buckets, int[] colLo, int[] colHi, int width, int[] bucketLo, int[] bucketHi,
-                       int height, PaletteLookup palette, int empty, int[] out, double[] pooled) {
-        int bMin = Integer.MAX_VALUE, bMax = -1;
-        for (int y = 0; y < height; y++) {
-            if (bucketLo[y] < 0) continue;
-            bMin = Math.min(bMin, bucketLo[y]);
-            bMax = Math.max(bMax, bucketHi[y]);
-        }
+    static void render(byte[] indices, int columns, int[] colLo, int[] colHi, int width, int[] bucketLo, int[] bucketHi,
+                       int height, int[] colours, int empty, int[] out, byte[] pooled) {
+        int cMin = Integer.MAX_VALUE, cMax = -1;
         for (int x = 0; x < width; x++) {
-            int c0 = colLo[x], c1 = colHi[x];
-            if (x > 0 && c0 == colLo[x - 1] && c1 == colHi[x - 1]) {
-                // zoomed in: neighbouring pixel columns often show the same grid columns
-                for (int y = 0, p = x; y < height; y++, p += width) out[p] = out[p - 1];
+            if (colLo[x] < 0) continue;
+            cMin = Math.min(cMin, colLo[x]);
+            cMax = Math.max(cMax, colHi[x]);
+        }
+        for (int y = 0, row = 0; y < height; y++, row += width) {
+            int b0 = bucketLo[y], b1 = bucketHi[y];
+            if (y > 0 && b0 == bucketLo[y - 1] && b1 == bucketHi[y - 1]) {
+                // zoomed in on price: neighbouring pixel rows often show the same buckets
+                System.arraycopy(out, row - width, out, row, width);
                 continue;
             }
-            if (c0 < 0 || bMax < 0) {
-                for (int y = 0, p = x; y < height; y++, p += width) out[p] = empty;
+            if (b0 < 0 || cMax < 0) {
+                java.util.Arrays.fill(out, row, row + width, empty);
                 continue;
             }
-            double[] src;
+            byte[] src;
             int offset;
-            if (c0 == c1) {
-                src = values;
-                offset = c0 * buckets;
+            if (b0 == b1) {
+                src = indices;
+                offset = b0 * columns;
             } else {
-                // max over the pixel's grid columns, bucket by bucket: each column read once, in memory order
-                int base = c0 * buckets;
-                System.arraycopy(values, base + bMin, pooled, bMin, bMax - bMin + 1);
-                for (int c = c0 + 1; c <= c1; c++) {
-                    base += buckets;
-                    for (int b = bMin; b <= bMax; b++) {
-                        double v = values[base + b];
-                        if (v > pooled[b]) pooled[b] = v;
+                // the brightest of the pixel row's buckets, column by column: each bucket row read once, in order
+                System.arraycopy(indices, b0 * columns + cMin, pooled, cMin, cMax - cMin + 1);
+                for (int b = b0 + 1; b <= b1; b++) {
+                    int base = b * columns;
+                    for (int c = cMin; c <= cMax; c++) {
+                        int v = indices[base + c] & 0xFF;
+                        if (v > (pooled[c] & 0xFF)) pooled[c] = (byte) v;
                     }
                 }
                 src = pooled;
                 offset = 0;
             }
             int prevLo = -2, prevHi = -2, colour = empty;
-            for (int y = 0, p = x; y < height; y++, p += width) {
-                int b0 = bucketLo[y], b1 = bucketHi[y];
-                if (b0 != prevLo || b1 != prevHi) {
-                    prevLo = b0;
-                    prevHi = b1;
-                    if (b0 < 0) {
+            for (int x = 0; x < width; x++) {
+                int c0 = colLo[x], c1 = colHi[x];
+                if (c0 != prevLo || c1 != prevHi) {
+                    prevLo = c0;
+                    prevHi = c1;
+                    if (c0 < 0) {
                         colour = empty;
                     } else {
-                        double v = src[offset + b0];
-                        for (int b = b0 + 1; b <= b1; b++) {
-                            double w = src[offset + b];
-                            if (w > v) v = w;
-                        }
-                        colour = palette.argb(v);
+                        int m = src[offset + c0] & 0xFF;
+                        for (int c = c0 + 1; c <= c1; c++) m = Math.max(m, src[offset + c] & 0xFF);
+                        colour = colours[m];
                     }
                 }
-                out[p] = colour;
+                out[row + x] = colour;
             }
         }
     }

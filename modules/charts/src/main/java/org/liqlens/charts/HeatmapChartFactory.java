@@ -22,7 +22,6 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
-import org.jfree.chart.renderer.xy.CandlestickRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
@@ -117,7 +116,6 @@ public final class HeatmapChartFactory {
                                      boolean nameScale) {
         HeatmapGrid grid = result.heatmap();
         if (grid == null) throw new IllegalArgumentException("the estimate has no heatmap grid (columns = 0)");
-        HeatmapLayer layer = new HeatmapLayer(grid, style);
         long start = grid.start();
         long end = grid.end();
 
@@ -131,7 +129,7 @@ public final class HeatmapChartFactory {
         priceAxis.setAutoRangeIncludesZero(false);
         priceAxis.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
 
-        CandlestickRenderer candleRenderer = new CandlestickRenderer(CandlestickRenderer.WIDTHMETHOD_AVERAGE);
+        CandleRenderer candleRenderer = new CandleRenderer();
         candleRenderer.setUpPaint(ChartTheme.UP);
         candleRenderer.setDownPaint(ChartTheme.DOWN);
         candleRenderer.setUseOutlinePaint(false);
@@ -141,7 +139,9 @@ public final class HeatmapChartFactory {
         candleRenderer.setDefaultToolTipGenerator(null);
 
         CandleView bars = new CandleView(candles, timeAxis, new org.jfree.data.Range(start, end));
-        XYPlot plot = new XYPlot(bars, timeAxis, priceAxis, candleRenderer);
+        HeatmapLayer layer = new HeatmapLayer(grid, style, bars, candleRenderer);
+        HeatmapPlot plot = new HeatmapPlot(bars, timeAxis, priceAxis, candleRenderer);
+        plot.setLayer(layer);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         plot.setDomainPannable(true);
         plot.setRangePannable(true);

@@ -59,6 +59,9 @@ final class PaletteLookup {
 
     IntensityScale scale() { return scale; }
 
+    /** The 256 palette colours, opaque ARGB; entry 0 is the empty cell's. Do not modify. */
+    int[] colours() { return colours; }
+
     /** Opaque ARGB of the notional, identical to {@code scale().argb(notional)}. */
     int argb(double notional) {
         return colours[index(notional)];

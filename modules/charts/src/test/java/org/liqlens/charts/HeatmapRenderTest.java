@@ -66,7 +66,8 @@ class HeatmapRenderTest {
             rowLo[y] = buckets - 1 - toTop;
             rowHi[y] = buckets - 1 - fromTop;
         }
-        GridRaster.render(values, buckets, colLo, colHi, 1, rowLo, rowHi, rows, palette, SENTINEL, out, new double[buckets]);
+        byte[] indices = GridRaster.paletteIndices(values, 1, buckets, palette);
+        GridRaster.render(indices, 1, colLo, colHi, 1, rowLo, rowHi, rows, palette.colours(), SENTINEL, out, new byte[1]);
         // bucket 537 is row 462 from the top, centre 462.5, in pixel row floor(462.5 / 10) = 46; so is bucket 538 (row 461)
         for (int y = 0; y < rows; y++) {
             assertEquals(y == 46 ? InfernoPalette.argb(1.0) : InfernoPalette.argb(0), out[y], "row " + y);
@@ -168,7 +169,7 @@ class HeatmapRenderTest {
         XYPlot plot = plot(g.start() + 0.4 * span, g.start() + 0.6 * span, mid - 0.1 * height, mid + 0.1 * height);
         Rectangle2D area = new Rectangle2D.Double(3.4, 2.2, 700.3, 400.6);
         BufferedImage drawn = draw(layer, plot, area, 720, 420);
-        assertEquals(0, layer.renders(), "no screen-resolution render: Java2D scales the cell image");
+        assertEquals(1, layer.renders());
 
         BufferedImage expected = new BufferedImage(720, 420, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = expected.createGraphics();
@@ -212,6 +213,42 @@ class HeatmapRenderTest {
         assertEquals("Surviving notional per cell (USDT)", legend(HeatmapChartFactory.create(r, "t", false)).getAxis().getLabel());
         assertEquals(HeatmapStyle.DEFAULT, HeatmapChartFactory.style(HeatmapChartFactory.create(r, "t", false)));
         assertTrue(legend(HeatmapChartFactory.create(r, "t", false, HeatmapStyle.linear())).getAxis().getLabel().endsWith("linear scale · no clip · contrast 50"));
+    }
+
+    /** The layer keeps the candles on its image only where that changes no pixel of what the plot would draw. */
+    @Test
+    void candlesKeptOnTheImageLookExactlyAsThePlotDrawsThem() {
+        JFreeChart kept = HeatmapChartFactory.create(day, "test", true, HeatmapStyle.DEFAULT);
+        JFreeChart plain = HeatmapChartFactory.create(day, "test", true, HeatmapStyle.DEFAULT);
+        HeatmapChartFactory.layer(plain).setKeepCandles(false);
+        assertEquals(0, differingPixels(draw(plain), draw(kept)));
+        long renders = HeatmapChartFactory.layer(kept).renders();
+        assertEquals(0, differingPixels(draw(plain), draw(kept)), "drawn again from the kept image");
+        assertEquals(renders, HeatmapChartFactory.layer(kept).renders());
+
+        // Zoomed out past the grid, the plot's background shows around it: the plot draws the candles.
+        for (JFreeChart chart : new JFreeChart[] {kept, plain}) {
+            XYPlot plot = (XYPlot) chart.getPlot();
+            plot.getRangeAxis().setRange(day.heatmap().priceLow() * 0.9, day.heatmap().priceHigh() * 1.1);
+        }
+        assertEquals(0, differingPixels(draw(plain), draw(kept)));
+    }
+
+    /** Gridlines under the opaque grid are never seen; they are skipped there and drawn where the view passes the grid. */
+    @Test
+    void gridlinesAreSkippedOnlyWhereTheGridHidesThem() {
+        JFreeChart withLines = HeatmapChartFactory.create(day, "test", true, HeatmapStyle.DEFAULT);
+        JFreeChart without = HeatmapChartFactory.create(day, "test", true, HeatmapStyle.DEFAULT);
+        XYPlot a = (XYPlot) withLines.getPlot(), b = (XYPlot) without.getPlot();
+        b.setDomainGridlinesVisible(false);
+        b.setRangeGridlinesVisible(false);
+        assertEquals(0, differingPixels(draw(withLines), draw(without)));
+        assertTrue(HeatmapChartFactory.layer(withLines).coversDataArea(draw(withLines).createGraphics(), a,
+                new Rectangle2D.Double(0, 0, 100, 100), a.getDomainAxis(), a.getRangeAxis()));
+
+        double span = day.heatmap().end() - day.heatmap().start();
+        for (XYPlot plot : new XYPlot[] {a, b}) plot.getDomainAxis().setRange(day.heatmap().start() - span / 4, day.heatmap().end());
+        assertTrue(differingPixels(draw(withLines), draw(without)) > 100, "gridlines left of the grid");
     }
 
     @Test
