@@ -45,56 +45,33 @@ final class GridRaster {
         }
     }
 
-    /** Cells per side of the square tiles {@link #paletteIndices} transposes through, so both sides stay in cache. */
-    private static final int TILE = 64;
-
     /**
-     * The palette index of every cell, laid out bucket by bucket ({@code [bucket * columns + column]}), the
-     * transpose of the grid's own layout: a screen row then reads one contiguous run. The palette is monotone
-     * in the notional, so the brightest of several cells is the one with the largest index: pooling can work
-     * on these bytes, a quarter of the doubles' memory traffic, and map to a colour once per pixel.
-     */
-    static byte[] paletteIndices(double[] values, int columns, int buckets, PaletteLookup palette) {
-        byte[] out = new byte[columns * buckets];
-        for (int c0 = 0; c0 < columns; c0 += TILE) {
-            int c1 = Math.min(columns, c0 + TILE);
-            for (int b0 = 0; b0 < buckets; b0 += TILE) {
-                int b1 = Math.min(buckets, b0 + TILE);
-                for (int c = c0; c < c1; c++) {
-                    int src = c * buckets;
-                    for (int b = b0; b < b1; b++) {
-                        out[b * columns + c] = (byte) palette.index(values[src + b]);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Fills {@code out} (row-major, {@code width} x {@code height}, row 0 at the top) with the colour of the
+     * Fills a {@code width} x {@code height} rectangle of {@code out} (row-major, row 0 at the top, starting at
+     * {@code offset}, rows {@code stride} apart) with the colour of the
      * brightest cell each pixel shows. Rows are written left to right, so the writes stream through memory;
      * a pixel row showing the same buckets as the one above it is a copy.
      *
-     * @param indices    palette indices, {@code [bucket * columns + column]} ({@link #paletteIndices})
+     * @param indices    palette indices, {@code [bucket * columns + column]} ({@link CellCodes#paletteIndices});
+     *                   the palette is monotone in the notional, so the brightest of several cells is the one
+     *                   with the largest index, and pooling works on these bytes
      * @param colLo      first grid column of each pixel column ({@link #pixelCells}); -1 paints {@code empty}
      * @param bucketLo   first bucket of each pixel row; -1 paints {@code empty}
      * @param colours    the 256 palette colours
      * @param pooled     scratch space of at least {@code columns} bytes
      */
     static void render(byte[] indices, int columns, int[] colLo, int[] colHi, int width, int[] bucketLo, int[] bucketHi,
-                       int height, int[] colours, int empty, int[] out, byte[] pooled) {
+                       int height, int[] colours, int empty, int[] out, int offset, int stride, byte[] pooled) {
         int cMin = Integer.MAX_VALUE, cMax = -1;
         for (int x = 0; x < width; x++) {
             if (colLo[x] < 0) continue;
             cMin = Math.min(cMin, colLo[x]);
             cMax = Math.max(cMax, colHi[x]);
         }
-        for (int y = 0, row = 0; y < height; y++, row += width) {
+        for (int y = 0, row = offset; y < height; y++, row += stride) {
             int b0 = bucketLo[y], b1 = bucketHi[y];
             if (y > 0 && b0 == bucketLo[y - 1] && b1 == bucketHi[y - 1]) {
                 // zoomed in on price: neighbouring pixel rows often show the same buckets
-                System.arraycopy(out, row - width, out, row, width);
+                System.arraycopy(out, row - stride, out, row, width);
                 continue;
             }
             if (b0 < 0 || cMax < 0) {
@@ -102,10 +79,10 @@ final class GridRaster {
                 continue;
             }
             byte[] src;
-            int offset;
+            int from;
             if (b0 == b1) {
                 src = indices;
-                offset = b0 * columns;
+                from = b0 * columns;
             } else {
                 // the brightest of the pixel row's buckets, column by column: each bucket row read once, in order
                 System.arraycopy(indices, b0 * columns + cMin, pooled, cMin, cMax - cMin + 1);
@@ -117,7 +94,7 @@ final class GridRaster {
                     }
                 }
                 src = pooled;
-                offset = 0;
+                from = 0;
             }
             int prevLo = -2, prevHi = -2, colour = empty;
             for (int x = 0; x < width; x++) {
@@ -128,8 +105,8 @@ final class GridRaster {
                     if (c0 < 0) {
                         colour = empty;
                     } else {
-                        int m = src[offset + c0] & 0xFF;
-                        for (int c = c0 + 1; c <= c1; c++) m = Math.max(m, src[offset + c] & 0xFF);
+                        int m = src[from + c0] & 0xFF;
+                        for (int c = c0 + 1; c <= c1; c++) m = Math.max(m, src[from + c] & 0xFF);
                         colour = colours[m];
                     }
                 }

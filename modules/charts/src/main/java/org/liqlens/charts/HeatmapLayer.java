@@ -58,12 +58,13 @@ final class HeatmapLayer extends AbstractXYAnnotation {
     private transient BufferedImage cellImage;
     private transient PaletteLookup cellImagePalette;
 
-    /** The kept view: the pixels [x, x + w) x [y, y + h) of the device, and what they were drawn from. */
+    /** The kept view: an image spanning the pixels the data-area clip lets through, and what it was drawn from. */
     private transient BufferedImage image;
     private transient ViewKey imageKey;
     private transient int[] colLo = new int[0], colHi = new int[0], rowLo = new int[0], rowHi = new int[0];
     private transient byte[] pooled;
-    /** The cells' palette indices, bucket-major ({@link GridRaster#paletteIndices}); built on first use per style. */
+    /** The cells' codes ({@link CellCodes}) and their palette indices under the current palette, rebuilt on first use per style. */
+    private transient CellCodes codes;
     private transient byte[] indices;
     private transient PaletteLookup indicesPalette;
     private long renders;
@@ -79,6 +80,10 @@ final class HeatmapLayer extends AbstractXYAnnotation {
         this.candleRenderer = candleRenderer;
         this.pooled = new byte[grid.columns()];
         applyStyle(style);
+        // The caller is off the EDT (it just ran the estimate): prepare what the first paint needs.
+        codes = CellCodes.of(grid.values(), grid.columns(), grid.buckets());
+        indices = codes.paletteIndices(grid.values(), palette);
+        indicesPalette = palette;
     }
 
     HeatmapGrid grid() { return grid; }
@@ -105,21 +110,48 @@ final class HeatmapLayer extends AbstractXYAnnotation {
     }
 
     /**
-     * What a kept image was drawn from: the grid's extent and the visible rectangle in device pixels, the
-     * palette, whether the candles are on it, and the transform and antialiasing they were drawn with.
+     * Where the grid falls on the device for one draw, in device pixels (user-space units when the transform
+     * rotates or shears, and the image is then drawn through it): the grid's whole extent, rounded to whole
+     * pixels as a stretched one-pixel-per-cell image was drawn; the pixels the data-area clip lets through
+     * (those whose centre lies inside it); and the part of the grid among them, {@code [x0, x1) x [y0, y1)},
+     * empty when the grid is out of view.
      */
-    private record ViewKey(long l, long r, long top, long bottom, int x, int y, int width, int height,
-                           PaletteLookup palette, boolean withCandles, AffineTransform transform, Object antialiasing) { }
+    record Placement(long l, long r, long top, long bottom, int clipX, int clipY, int clipWidth, int clipHeight,
+                     int x0, int y0, int x1, int y1, boolean axisAligned, AffineTransform userToPixels) {
+        boolean isEmpty() { return x1 <= x0 || y1 <= y0; }
 
-    /**
-     * Where the grid falls on the device for this draw: its whole extent, rounded to whole pixels as a
-     * stretched one-pixel-per-cell image was drawn, and the pixels the data-area clip lets through (those
-     * whose centre lies inside it); null when the grid is out of view.
-     */
-    private record Placement(long l, long r, long top, long bottom, long x0, long x1, long y0, long y1,
-                             boolean coversDataArea, boolean axisAligned, AffineTransform userToPixels) { }
+        boolean coversClip() {
+            return x0 == clipX && y0 == clipY && x1 == clipX + clipWidth && y1 == clipY + clipHeight;
+        }
 
-    private Placement place(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis domainAxis, ValueAxis rangeAxis) {
+        /** The visible pixels outside the grid, as up to four rectangles in user space (axis-aligned placements only). */
+        java.util.List<Rectangle2D> uncovered() {
+            java.util.List<Rectangle2D> strips = new java.util.ArrayList<>(4);
+            int cx1 = clipX + clipWidth, cy1 = clipY + clipHeight;
+            if (isEmpty()) {
+                strips.add(user(clipX, clipY, cx1, cy1));
+                return strips;
+            }
+            if (clipX < x0) strips.add(user(clipX, clipY, x0, cy1));
+            if (x1 < cx1) strips.add(user(x1, clipY, cx1, cy1));
+            if (clipY < y0) strips.add(user(x0, clipY, x1, y0));
+            if (y1 < cy1) strips.add(user(x0, y1, x1, cy1));
+            return strips;
+        }
+
+        private Rectangle2D user(double px0, double py0, double px1, double py1) {
+            double sx = userToPixels.getScaleX(), sy = userToPixels.getScaleY();
+            double tx = userToPixels.getTranslateX(), ty = userToPixels.getTranslateY();
+            return new Rectangle2D.Double((px0 - tx) / sx, (py0 - ty) / sy, (px1 - px0) / sx, (py1 - py0) / sy);
+        }
+    }
+
+    /** What a kept image was drawn from: the placement, the palette, whether the candles are on it, and how it was drawn. */
+    private record ViewKey(Placement placement, PaletteLookup palette, boolean withCandles, AffineTransform userToDevice,
+                           Object antialiasing) { }
+
+    /** Where the grid falls on this draw's device; null for a horizontal plot, which this layer does not draw. */
+    Placement place(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis domainAxis, ValueAxis rangeAxis) {
         if (plot.getOrientation() != PlotOrientation.VERTICAL) return null;
         AffineTransform userToDevice = g2.getTransform();
         // Render in device pixels (HiDPI, a ChartPanel scaled past its maximum draw size) unless the
@@ -132,19 +164,12 @@ final class HeatmapLayer extends AbstractXYAnnotation {
         long r = Math.round(sx * domainAxis.valueToJava2D(grid.end(), dataArea, plot.getDomainAxisEdge()) + tx);
         long top = Math.round(sy * rangeAxis.valueToJava2D(grid.priceHigh(), dataArea, plot.getRangeAxisEdge()) + ty);
         long bottom = Math.round(sy * rangeAxis.valueToJava2D(grid.priceLow(), dataArea, plot.getRangeAxisEdge()) + ty);
-        long cx0 = (long) Math.ceil(sx * dataArea.getMinX() + tx - 0.5), cx1 = (long) Math.ceil(sx * dataArea.getMaxX() + tx - 0.5);
-        long cy0 = (long) Math.ceil(sy * dataArea.getMinY() + ty - 0.5), cy1 = (long) Math.ceil(sy * dataArea.getMaxY() + ty - 0.5);
-        long x0 = Math.max(Math.min(l, r), cx0), x1 = Math.min(Math.max(l, r), cx1);
-        long y0 = Math.max(Math.min(top, bottom), cy0), y1 = Math.min(Math.max(top, bottom), cy1);
-        if (x1 <= x0 || y1 <= y0) return null;
-        boolean covers = x0 == cx0 && x1 == cx1 && y0 == cy0 && y1 == cy1;
-        return new Placement(l, r, top, bottom, x0, x1, y0, y1, covers, axisAligned, t);
-    }
-
-    /** True when this draw's grid will hide every pixel of the data area (so what lies under it need not be drawn). */
-    boolean coversDataArea(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis domainAxis, ValueAxis rangeAxis) {
-        Placement p = place(g2, plot, dataArea, domainAxis, rangeAxis);
-        return p != null && p.coversDataArea();
+        int cx0 = (int) Math.ceil(sx * dataArea.getMinX() + tx - 0.5), cx1 = (int) Math.ceil(sx * dataArea.getMaxX() + tx - 0.5);
+        int cy0 = (int) Math.ceil(sy * dataArea.getMinY() + ty - 0.5), cy1 = (int) Math.ceil(sy * dataArea.getMaxY() + ty - 0.5);
+        int x0 = (int) Math.max(Math.min(l, r), cx0), x1 = (int) Math.min(Math.max(l, r), cx1);
+        int y0 = (int) Math.max(Math.min(top, bottom), cy0), y1 = (int) Math.min(Math.max(top, bottom), cy1);
+        return new Placement(l, r, top, bottom, cx0, cy0, Math.max(0, cx1 - cx0), Math.max(0, cy1 - cy0), x0, y0, x1, y1,
+                axisAligned, t);
     }
 
     @Override
@@ -152,15 +177,14 @@ final class HeatmapLayer extends AbstractXYAnnotation {
                      int rendererIndex, PlotRenderingInfo info) {
         if (candleRenderer != null) candleRenderer.setDrawnByLayer(false);
         Placement p = place(g2, plot, dataArea, domainAxis, rangeAxis);
-        if (p == null) return;
+        if (p == null || p.isEmpty()) return;
         AffineTransform userToDevice = g2.getTransform();
         // Candles go on the kept image only where it is the whole visible plot: elsewhere the plot's
         // background and gridlines show around the grid, and candles there are the plot's to draw.
-        boolean withCandles = candles != null && keepCandles && p.coversDataArea();
-        ViewKey key = new ViewKey(p.l(), p.r(), p.top(), p.bottom(), (int) p.x0(), (int) p.y0(), (int) (p.x1() - p.x0()),
-                (int) (p.y1() - p.y0()), palette, withCandles, userToDevice, g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING));
+        boolean withCandles = candles != null && keepCandles && p.coversClip();
+        ViewKey key = new ViewKey(p, palette, withCandles, userToDevice, g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING));
         if (!key.equals(imageKey)) {
-            render(key, g2, p.userToPixels(), plot, dataArea, domainAxis, rangeAxis);
+            render(p, withCandles, g2, plot, dataArea, domainAxis, rangeAxis);
             imageKey = key;
             renders++;
         }
@@ -171,29 +195,30 @@ final class HeatmapLayer extends AbstractXYAnnotation {
         g2.setTransform(p.axisAligned() ? new AffineTransform() : userToDevice);
         // Every kept pixel is opaque: a plain copy, not a blend, whatever the image type.
         g2.setComposite(AlphaComposite.Src);
-        g2.drawImage(image, key.x(), key.y(), null);
+        g2.drawImage(image, p.x0(), p.y0(), p.x1(), p.y1(),
+                p.x0() - p.clipX(), p.y0() - p.clipY(), p.x1() - p.clipX(), p.y1() - p.clipY(), null);
         g2.setComposite(savedComposite);
         g2.setTransform(userToDevice);
         g2.setClip(savedClip);
         if (withCandles) candleRenderer.setDrawnByLayer(true);
     }
 
-    private void render(ViewKey key, Graphics2D g2, AffineTransform userToImageDevice, XYPlot plot, Rectangle2D dataArea,
+    /** Draws the grid's part of the view, and the candles if asked, onto the kept image (which spans the clip). */
+    private void render(Placement p, boolean withCandles, Graphics2D g2, XYPlot plot, Rectangle2D dataArea,
                         ValueAxis domainAxis, ValueAxis rangeAxis) {
-        int width = key.width(), height = key.height();
-        if (image == null || image.getWidth() != width || image.getHeight() != height
+        if (image == null || image.getWidth() != p.clipWidth() || image.getHeight() != p.clipHeight()
                 || !(image.getRaster().getDataBuffer() instanceof DataBufferInt)) {
-            image = compatibleImage(g2, width, height);
+            image = compatibleImage(g2, p.clipWidth(), p.clipHeight());
         }
         Graphics2D ig = null;
-        if (Math.abs(key.r() - key.l()) >= grid.columns() && Math.abs(key.bottom() - key.top()) >= grid.buckets()) {
-            ig = imageGraphics(g2, key, userToImageDevice, dataArea);
+        if (Math.abs(p.r() - p.l()) >= grid.columns() && Math.abs(p.bottom() - p.top()) >= grid.buckets()) {
+            ig = imageGraphics(g2, p, dataArea);
             drawCellImage(ig, plot, dataArea, domainAxis, rangeAxis);
         } else {
-            renderPooled(key);
+            renderPooled(p);
         }
-        if (key.withCandles()) {
-            if (ig == null) ig = imageGraphics(g2, key, userToImageDevice, dataArea);
+        if (withCandles) {
+            if (ig == null) ig = imageGraphics(g2, p, dataArea);
             candleRenderer.drawAll(ig, dataArea, plot, domainAxis, rangeAxis, candles);
         }
         if (ig != null) ig.dispose();
@@ -213,24 +238,24 @@ final class HeatmapLayer extends AbstractXYAnnotation {
     }
 
     /** Graphics onto the kept image, placed, clipped and hinted as the chart's own. */
-    private Graphics2D imageGraphics(Graphics2D g2, ViewKey key, AffineTransform userToImageDevice, Rectangle2D dataArea) {
+    private Graphics2D imageGraphics(Graphics2D g2, Placement p, Rectangle2D dataArea) {
         Graphics2D ig = image.createGraphics();
         ig.setRenderingHints(g2.getRenderingHints());
-        AffineTransform t = AffineTransform.getTranslateInstance(-key.x(), -key.y());
-        t.concatenate(userToImageDevice);
+        AffineTransform t = AffineTransform.getTranslateInstance(-p.clipX(), -p.clipY());
+        t.concatenate(p.userToPixels());
         ig.setTransform(t);
         ig.clip(dataArea);
         return ig;
     }
 
-    private void renderPooled(ViewKey key) {
-        int width = key.width(), height = key.height();
+    private void renderPooled(Placement p) {
+        int width = p.x1() - p.x0(), height = p.y1() - p.y0();
         if (colLo.length < width) { colLo = new int[width]; colHi = new int[width]; }
         if (rowLo.length < height) { rowLo = new int[height]; rowHi = new int[height]; }
         int buckets = grid.buckets();
-        GridRaster.pixelCells(key.x(), width, key.l(), key.r(), grid.columns(), colLo, colHi);
+        GridRaster.pixelCells(p.x0(), width, p.l(), p.r(), grid.columns(), colLo, colHi);
         // Rows count from the top (the highest price): row k holds bucket (buckets - 1 - k).
-        GridRaster.pixelCells(key.y(), height, key.top(), key.bottom(), buckets, rowLo, rowHi);
+        GridRaster.pixelCells(p.y0(), height, p.top(), p.bottom(), buckets, rowLo, rowHi);
         for (int i = 0; i < height; i++) {
             if (rowLo[i] < 0) continue;
             int fromTop = rowLo[i], toTop = rowHi[i];
@@ -238,11 +263,13 @@ final class HeatmapLayer extends AbstractXYAnnotation {
             rowHi[i] = buckets - 1 - fromTop;
         }
         if (indices == null || indicesPalette != palette) {
-            indices = GridRaster.paletteIndices(grid.values(), grid.columns(), buckets, palette);
+            indices = codes.paletteIndices(grid.values(), palette);
             indicesPalette = palette;
         }
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        GridRaster.render(indices, grid.columns(), colLo, colHi, width, rowLo, rowHi, height, palette.colours(), EMPTY, pixels, pooled);
+        int offset = (p.y0() - p.clipY()) * p.clipWidth() + (p.x0() - p.clipX());
+        GridRaster.render(indices, grid.columns(), colLo, colHi, width, rowLo, rowHi, height, palette.colours(), EMPTY,
+                pixels, offset, p.clipWidth(), pooled);
     }
 
     /** The one-pixel-per-cell image stretched over the grid's extent, in user space, as the chart always drew it. */
@@ -260,6 +287,7 @@ final class HeatmapLayer extends AbstractXYAnnotation {
         g2.drawImage(cellImage, (int) Math.round(left), (int) Math.round(top),
                 (int) Math.round(right) - (int) Math.round(left), (int) Math.round(bottom) - (int) Math.round(top), null);
     }
+
     /** One pixel per cell: columns left to right, buckets bottom (low price) to top (high price). */
     static BufferedImage cellImage(HeatmapGrid grid, PaletteLookup palette) {
         int columns = grid.columns();

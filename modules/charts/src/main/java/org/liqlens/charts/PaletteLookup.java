@@ -83,8 +83,26 @@ final class PaletteLookup {
         return i;
     }
 
-    private static long key(double positive) {
+    /** The log-spaced bin of a positive notional: its exponent and top ten mantissa bits. Orders like the notional. */
+    static long key(double positive) {
         return Double.doubleToRawLongBits(positive) >>> KEY_SHIFT;
+    }
+
+    /**
+     * The palette index of each code of {@link CellCodes}: entry 0 (empty) is 0; entry 1 covers every
+     * notional up to the end of bin {@code firstKey}; entry j >= 2 covers bin {@code firstKey + j - 1}. An entry
+     * is -1 where the notionals of the code do not all share one index (a palette step falls inside).
+     */
+    int[] indexByCode(long firstKey, int codeCount) {
+        int[] out = new int[codeCount];
+        for (int j = 1; j < codeCount; j++) {
+            long k = firstKey + j - 1;
+            double lo = j == 1 ? Double.MIN_VALUE : Double.longBitsToDouble(k << KEY_SHIFT);
+            double hi = Math.nextDown(Double.longBitsToDouble((k + 1) << KEY_SHIFT));
+            int a = index(lo);
+            out[j] = a == index(hi) ? a : -1;
+        }
+        return out;
     }
 
     /** Largest i with threshold[i] at most v (v positive): a binary search. */
