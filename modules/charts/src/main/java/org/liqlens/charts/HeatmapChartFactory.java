@@ -1,8 +1,12 @@
 package org.liqlens.charts;
 
 import java.awt.Color;
+import java.awt.Paint;
 import java.awt.image.BufferedImage;
 import java.text.DecimalFormat;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,10 +16,12 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.CandlestickRenderer;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
@@ -23,8 +29,6 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.xy.DefaultHighLowDataset;
-import org.jfree.data.xy.OHLCDataset;
 import org.liqlens.engine.EstimateResult;
 import org.liqlens.engine.HeatmapGrid;
 import org.liqlens.engine.market.CandleSeries;
@@ -36,27 +40,86 @@ import org.liqlens.engine.market.CandleSeries;
  */
 public final class HeatmapChartFactory {
 
-    /** The most candles drawn over the window; more would be thinner than a pixel at a normal pane size. */
-    static final int MAX_CANDLES = 240;
-    /** The legend saturates here: see {@link IntensityScale}. */
+    /** The most candle bars drawn across the visible time range: see {@link CandleView}. */
+    static final int MAX_CANDLES = CandleView.MAX_BARS;
+    /** The legend saturates here by default: see {@link IntensityScale}. */
     static final double SATURATION_PERCENTILE = 0.995;
+    static final String LEGEND_LABEL = "Surviving notional per cell (USDT)";
 
     private HeatmapChartFactory() { }
 
     /**
+     * The heatmap in the {@link HeatmapStyle#DEFAULT default style}, exactly the picture the command line has
+     * always written: its legend names no scale. The desktop should prefer {@link #create(EstimateResult,
+     * String, boolean, HeatmapStyle)}, whose legend says which scale the colours follow.
+     *
      * @param result      an estimate that includes a heatmap grid
      * @param sourceLabel where the data came from, e.g. "Binance USDⓈ-M" or "Simulated market (seed 42)"
      * @param simulated   true when the data is simulated; the chart then says so in its subtitle
      */
     public static JFreeChart create(EstimateResult result, String sourceLabel, boolean simulated) {
+        return create(result, sourceLabel, simulated, HeatmapStyle.DEFAULT, false);
+    }
+
+    /**
+     * The heatmap in the given style; its legend names the style. Sorts the non-empty cells once (kept with
+     * the chart for {@link #restyle}): call it off the EDT, as the estimate itself.
+     */
+    public static JFreeChart create(EstimateResult result, String sourceLabel, boolean simulated, HeatmapStyle style) {
+        return create(result, sourceLabel, simulated, style, true);
+    }
+
+    /**
+     * Changes the colour mapping of a chart made by this factory without touching the estimate: no cell is
+     * read here; the next repaint renders the view from the grid in the new style, and the legend's scale and
+     * label follow. Cheap (well under a millisecond): call it on the thread that paints the chart (the EDT
+     * for a displayed chart), e.g. on every move of a contrast slider.
+     *
+     * @throws IllegalArgumentException when the chart is not a heatmap made by this factory
+     */
+    public static void restyle(JFreeChart chart, HeatmapStyle style) {
+        HeatmapLayer layer = layer(chart);
+        if (layer.style().equals(style) && legend(chart).getAxis().getLabel().equals(legendLabel(style, true))) return;
+        layer.setStyle(style);
+        PaintScaleLegend legend = legend(chart);
+        legend.setScale(legendScale(layer.scale()));
+        legend.setAxis(legendAxis(layer.scale(), legendLabel(style, true)));
+    }
+
+    /** The style a heatmap chart made by this factory is drawn in. */
+    public static HeatmapStyle style(JFreeChart chart) {
+        return layer(chart).style();
+    }
+
+    /** The colour scale a heatmap chart made by this factory is drawn with (its saturation notional, curve, gamma). */
+    public static IntensityScale scale(JFreeChart chart) {
+        return layer(chart).scale();
+    }
+
+    static HeatmapLayer layer(JFreeChart chart) {
+        if (chart.getPlot() instanceof XYPlot plot && plot.getRenderer() instanceof AbstractXYItemRenderer renderer) {
+            for (Object a : renderer.getAnnotations()) {
+                if (a instanceof HeatmapLayer layer) return layer;
+            }
+        }
+        throw new IllegalArgumentException("not a heatmap chart made by HeatmapChartFactory");
+    }
+
+    private static PaintScaleLegend legend(JFreeChart chart) {
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof PaintScaleLegend legend) return legend;
+        }
+        throw new IllegalArgumentException("the heatmap chart has no colour legend");
+    }
+
+    private static JFreeChart create(EstimateResult result, String sourceLabel, boolean simulated, HeatmapStyle style,
+                                     boolean nameScale) {
         HeatmapGrid grid = result.heatmap();
         if (grid == null) throw new IllegalArgumentException("the estimate has no heatmap grid (columns = 0)");
-
-        IntensityScale scale = IntensityScale.fromPercentile(grid.values(), SATURATION_PERCENTILE);
-        BufferedImage raster = rasterise(grid, scale);
+        long start = grid.start();
+        long end = grid.end();
 
         CandleSeries candles = result.windowCandles();
-        OHLCDataset ohlc = aggregate(candles, MAX_CANDLES);
 
         DateAxis timeAxis = new DateAxis();
         timeAxis.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
@@ -66,7 +129,7 @@ public final class HeatmapChartFactory {
         priceAxis.setAutoRangeIncludesZero(false);
         priceAxis.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
 
-        CandlestickRenderer candleRenderer = new CandlestickRenderer(CandlestickRenderer.WIDTHMETHOD_AVERAGE);
+        CandleRenderer candleRenderer = new CandleRenderer();
         candleRenderer.setUpPaint(ChartTheme.UP);
         candleRenderer.setDownPaint(ChartTheme.DOWN);
         candleRenderer.setUseOutlinePaint(false);
@@ -75,14 +138,14 @@ public final class HeatmapChartFactory {
         candleRenderer.setAutoPopulateSeriesPaint(false);
         candleRenderer.setDefaultToolTipGenerator(null);
 
-        XYPlot plot = new XYPlot(ohlc, timeAxis, priceAxis, candleRenderer);
+        CandleView bars = new CandleView(candles, timeAxis, new org.jfree.data.Range(start, end));
+        HeatmapLayer layer = new HeatmapLayer(grid, style, bars, candleRenderer);
+        HeatmapPlot plot = new HeatmapPlot(bars, timeAxis, priceAxis, candleRenderer);
+        plot.setLayer(layer);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
-        long start = grid.start();
-        long end = grid.end();
-        candleRenderer.addAnnotation(new RasterAnnotation(raster, start, end, grid.priceLow(), grid.priceHigh()), Layer.BACKGROUND);
-
+        candleRenderer.addAnnotation(layer, Layer.BACKGROUND);
         ValueMarker priceMarker = new ValueMarker(result.price(), ChartTheme.PRICE_LINE, ChartTheme.DASHED);
         priceMarker.setLabel(new DecimalFormat("#,##0.##").format(result.price()));
         priceMarker.setLabelPaint(ChartTheme.PRICE_LINE);
@@ -99,7 +162,7 @@ public final class HeatmapChartFactory {
         TextTitle subtitle = new TextTitle(subtitle(sourceLabel, simulated), ChartTheme.SUBTITLE_FONT);
         subtitle.setPaint(simulated ? ChartTheme.WARNING : ChartTheme.MUTED_TEXT);
         chart.addSubtitle(subtitle);
-        chart.addSubtitle(legend(scale));
+        chart.addSubtitle(legend(layer.scale(), legendLabel(style, nameScale)));
         return chart;
     }
 
@@ -117,12 +180,12 @@ public final class HeatmapChartFactory {
                 : sourceLabel + ". " + estimate;
     }
 
-    private static PaintScaleLegend legend(IntensityScale scale) {
-        NumberAxis axis = new NumberAxis("Surviving notional per cell (USDT)");
-        axis.setRange(0, scale.saturation());
-        axis.setNumberFormatOverride(new CompactNumberFormat());
-        ChartTheme.styleAxis(axis);
-        PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
+    static String legendLabel(HeatmapStyle style, boolean nameScale) {
+        return nameScale ? LEGEND_LABEL + ", " + style.describe() : LEGEND_LABEL;
+    }
+
+    private static PaintScaleLegend legend(IntensityScale scale, String label) {
+        PaintScaleLegend legend = new PaintScaleLegend(legendScale(scale), legendAxis(scale, label));
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setAxisLocation(AxisLocation.TOP_OR_RIGHT);
         legend.setStripWidth(12);
@@ -134,20 +197,60 @@ public final class HeatmapChartFactory {
         return legend;
     }
 
+    /**
+     * The legend strip samples its scale at equal steps of its axis. For the log curve those steps must be
+     * equal in log10(notional), or the lower decades would share one colour band: the axis then runs over
+     * log10 values and labels its ticks with the notional they stand for.
+     */
+    private static PaintScale legendScale(IntensityScale scale) {
+        return scale.curve() == HeatmapStyle.Curve.LOG ? new Log10PaintScale(scale) : scale;
+    }
+
+    private static NumberAxis legendAxis(IntensityScale scale, String label) {
+        NumberAxis axis = new NumberAxis(label);
+        if (scale.curve() == HeatmapStyle.Curve.LOG) {
+            double top = Math.log10(scale.saturation());
+            axis.setRange(top - IntensityScale.LOG_DECADES, top);
+            axis.setTickUnit(new NumberTickUnit(1, new PowerOfTenFormat()));
+        } else {
+            axis.setRange(0, scale.saturation());
+            axis.setNumberFormatOverride(new CompactNumberFormat());
+        }
+        ChartTheme.styleAxis(axis);
+        return axis;
+    }
+
+    /** An intensity scale seen through log10: value x stands for notional 10^x. */
+    private record Log10PaintScale(IntensityScale scale) implements PaintScale {
+        @Override public double getLowerBound() { return Math.log10(scale.saturation()) - IntensityScale.LOG_DECADES; }
+        @Override public double getUpperBound() { return Math.log10(scale.saturation()); }
+        @Override public Paint getPaint(double log10Notional) { return scale.getPaint(Math.pow(10, log10Notional)); }
+    }
+
+    /** Labels a log10 axis tick with the notional, compactly: 4 → 10K. */
+    private static final class PowerOfTenFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+        private final CompactNumberFormat compact = new CompactNumberFormat();
+
+        @Override
+        public StringBuffer format(double log10, StringBuffer out, FieldPosition pos) {
+            return compact.format(Math.pow(10, log10), out, pos);
+        }
+
+        @Override
+        public StringBuffer format(long log10, StringBuffer out, FieldPosition pos) {
+            return format((double) log10, out, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException("display only");
+        }
+    }
+
     /** One pixel per cell: columns left to right, buckets bottom (low price) to top (high price). */
     static BufferedImage rasterise(HeatmapGrid grid, IntensityScale scale) {
-        int columns = grid.columns();
-        int buckets = grid.buckets();
-        BufferedImage image = new BufferedImage(columns, buckets, BufferedImage.TYPE_INT_RGB);
-        double[] values = grid.values(); // index c * buckets + b
-        int[] row = new int[columns];
-        for (int b = 0; b < buckets; b++) {
-            for (int c = 0; c < columns; c++) {
-                row[c] = scale.argb(values[c * buckets + b]);
-            }
-            image.setRGB(0, buckets - 1 - b, columns, 1, row, 0, columns);
-        }
-        return image;
+        return HeatmapLayer.cellImage(grid, new PaletteLookup(scale));
     }
 
     /**
@@ -162,31 +265,5 @@ public final class HeatmapChartFactory {
         }
         double pad = Math.max((hi - lo) * 0.6, price * 0.02);
         return new org.jfree.data.Range(Math.max(grid.priceLow(), lo - pad), Math.min(grid.priceHigh(), hi + pad));
-    }
-
-    /** Merges consecutive candles so that at most {@code maxBars} are drawn. */
-    static OHLCDataset aggregate(CandleSeries s, int maxBars) {
-        int n = s.size();
-        int group = Math.max(1, (n + maxBars - 1) / maxBars);
-        int bars = (n + group - 1) / group;
-        java.util.Date[] date = new java.util.Date[bars];
-        double[] open = new double[bars], high = new double[bars], low = new double[bars], close = new double[bars], vol = new double[bars];
-        for (int k = 0; k < bars; k++) {
-            int from = k * group, to = Math.min(n, from + group);
-            double h = Double.NEGATIVE_INFINITY, l = Double.POSITIVE_INFINITY, v = 0;
-            for (int i = from; i < to; i++) {
-                h = Math.max(h, s.high(i));
-                l = Math.min(l, s.low(i));
-                v += s.volume(i);
-            }
-            // Centre the bar on its time span so it lines up with the heatmap columns behind it.
-            date[k] = new java.util.Date((s.openTime(from) + s.closeTime(to - 1)) / 2);
-            open[k] = s.open(from);
-            close[k] = s.close(to - 1);
-            high[k] = h;
-            low[k] = l;
-            vol[k] = v;
-        }
-        return new DefaultHighLowDataset(s.symbol(), date, high, low, open, close, vol);
     }
 }

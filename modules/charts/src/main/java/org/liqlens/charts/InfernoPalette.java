@@ -25,7 +25,16 @@ public final class InfernoPalette {
 
     /** Opaque ARGB of the colour at {@code t} in [0, 1] (clamped). */
     public static int argb(double t) {
-        int i = (int) Math.round((t <= 0 ? 0 : t >= 1 ? 1 : t) * 255.0);
+        return LUT[index(t)];
+    }
+
+    /** The lookup-table index of {@code t} in [0, 1] (clamped): {@code round(t * 255)}. */
+    static int index(double t) {
+        return (int) Math.round((t <= 0 ? 0 : t >= 1 ? 1 : t) * 255.0);
+    }
+
+    /** Opaque ARGB of table entry {@code i}, 0..255. */
+    static int argbAt(int i) {
         return LUT[i];
     }
 
