@@ -65,7 +65,8 @@ import org.openide.windows.WindowManager;
     "KIND_Simulated=simulated",
     "KIND_File=file",
     "KIND_Cached=cached",
-    "KIND_Live=live"
+    "KIND_Live=live",
+    "LBL_Contrast=contrast"
 })
 public final class ChartPaneTopComponent extends TopComponent {
     private static final long serialVersionUID = 1L;
@@ -112,6 +113,7 @@ public final class ChartPaneTopComponent extends TopComponent {
         setOpaque(true);
         toolbar = new PaneToolbar(spec, this::setSpec, problem -> showBanner(Bundle.MSG_BadField(problem), WARNING));
         charts = new PaneCharts(this);
+        toolbar.contrast.addChangeListener(e -> charts.setContrast(toolbar.contrast.getValue()));
         add(toolbar, BorderLayout.NORTH);
         message.setForeground(MUTED);
         message.setFont(message.getFont().deriveFont(Font.PLAIN, 13f));
@@ -131,7 +133,15 @@ public final class ChartPaneTopComponent extends TopComponent {
             l.setForeground(MUTED);
         }
         status.add(footer, BorderLayout.CENTER);
-        status.add(readout, BorderLayout.EAST);
+        JPanel right = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, 6, 0));
+        right.setOpaque(false);
+        right.add(readout);
+        JLabel contrastLabel = new JLabel(Bundle.LBL_Contrast());
+        contrastLabel.setFont(contrastLabel.getFont().deriveFont(Font.PLAIN, 11f));
+        contrastLabel.setForeground(MUTED);
+        right.add(contrastLabel);
+        right.add(toolbar.contrast);
+        status.add(right, BorderLayout.EAST);
         add(status, BorderLayout.SOUTH);
         updateTitle(null);
     }

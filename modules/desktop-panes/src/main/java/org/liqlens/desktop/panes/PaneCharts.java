@@ -59,7 +59,8 @@ final class PaneCharts {
         // shows this pane's map even while the pane itself shows only the heatmap.
         EstimateResult r = e.result();
         JFreeChart map = mapChart(e, spec);
-        return new Prepared(r, HeatmapChartFactory.create(r, e.sourceName(), spec.isSimulated()), map);
+        return new Prepared(r, HeatmapChartFactory.create(r, e.sourceName(), spec.isSimulated(),
+                WorkbenchSettings.heatmapStyle(contrast)), map);
     }
 
     /** The map of an estimate; for `all`, its bars' tooltips give each exchange's share. */
@@ -164,9 +165,17 @@ final class PaneCharts {
         current = null;
     }
 
-    /** The colour scale changed in Options: redraw without recomputing. */
+    /** The pane's contrast slider, 0..100 with 50 neutral: brings faint bands up without recomputing. */
+    private volatile double contrast = org.liqlens.charts.HeatmapStyle.NEUTRAL_CONTRAST;
+
+    void setContrast(double c) {
+        contrast = c;
+        restyle();
+    }
+
+    /** The colour scale or the contrast changed: redraw the heatmap's colours, same numbers. EDT. */
     void restyle() {
-        // filled in with the charts module's styles
+        if (heatmapPanel != null) HeatmapChartFactory.restyle(heatmapPanel.getChart(), WorkbenchSettings.heatmapStyle(contrast));
     }
 
     /** Draws the linked cursor: a price line in every chart, a time line in the heatmap. */

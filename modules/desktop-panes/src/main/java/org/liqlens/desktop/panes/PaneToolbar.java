@@ -42,11 +42,12 @@ import org.openide.util.NbBundle.Messages;
     "TIP_Window=Look-back window: positions opened in it are estimated",
     "TIP_AsOf=As-of (UTC): live (follows the market), end (of a file's data) or a time such as 2026-11-20 12:00 (Enter to apply)",
     "TIP_View=Heatmap (time × price), map (price profile at the as-of), or both side by side",
-    "LBL_Params=Parameters…",
+    "LBL_Params=Model…",
     "TIP_Params=The model's parameters for this pane (Options › LiqLens sets the defaults)",
     "# {0} - model",
     "TITLE_Params=Parameters of {0} for this pane",
     "LBL_ChooseFile=file…",
+    "TIP_Contrast=Heatmap contrast: right brings faint bands up, left keeps only the strongest (colours only; intensity is relative)",
     "# {0} - model id",
     "MSG_NoSuchModel=model {0} is not installed"
 })
@@ -63,6 +64,8 @@ final class PaneToolbar extends JToolBar {
     final JTextField asOf = new JTextField(9);
     final JComboBox<PaneView> view = new JComboBox<>(PaneView.values());
     final JButton params = new JButton(Bundle.LBL_Params());
+    /** Contrast of the heatmap's colours, 0..100, 50 neutral: a view setting, applied without recomputing. */
+    final javax.swing.JSlider contrast = new javax.swing.JSlider(0, 100, 50);
 
     private final Consumer<PaneSpec> onSpec;
     private final Consumer<String> onProblem;
@@ -102,6 +105,10 @@ final class PaneToolbar extends JToolBar {
         add(asOf);
         add(view);
         add(params);
+        // The contrast slider lives in the pane's status line: the toolbar must fit a quarter of a screen.
+        contrast.setToolTipText(Bundle.TIP_Contrast());
+        contrast.setPreferredSize(new Dimension(90, 18));
+        contrast.setOpaque(false);
 
         source.addActionListener(e -> { if (!showing) sourceChosen(); });
         symbol.addActionListener(e -> edit(() -> spec.withSymbol(text(symbol))));

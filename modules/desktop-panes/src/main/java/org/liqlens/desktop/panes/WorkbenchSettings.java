@@ -66,6 +66,17 @@ public final class WorkbenchSettings {
         }
     }
 
+    /** The heatmap style the Options describe, at a pane's contrast (0..100, 50 neutral). */
+    public static org.liqlens.charts.HeatmapStyle heatmapStyle(double contrast) {
+        org.liqlens.charts.HeatmapStyle.Curve curve = switch (heatmapScale()) {
+            case LINEAR, PERCENTILE -> org.liqlens.charts.HeatmapStyle.Curve.LINEAR;
+            case SQRT -> org.liqlens.charts.HeatmapStyle.Curve.SQRT;
+            case LOG -> org.liqlens.charts.HeatmapStyle.Curve.LOG;
+        };
+        double clip = heatmapScale() == HeatmapScale.PERCENTILE ? percentile() : 100;
+        return new org.liqlens.charts.HeatmapStyle(curve, clip, contrast);
+    }
+
     /** The percentile above which the percentile-clip scale saturates. */
     public static double percentile() {
         double p = preferences().getDouble(PERCENTILE, 99.0);
