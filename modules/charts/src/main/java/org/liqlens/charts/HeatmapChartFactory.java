@@ -34,16 +34,17 @@ import org.liqlens.engine.HeatmapGrid;
 import org.liqlens.engine.market.CandleSeries;
 
 /**
- * Builds the liquidation heatmap chart: time x price, colour = surviving notional (inferno), candles on
- * top, a current-price line and a colour legend in USDT. The desktop pane, the CLI's PNG and the export
- * bundle all call this, so the three pictures agree.
+ * Builds the liquidation heatmap chart: time x price, colour = surviving notional (inferno) in a
+ * {@link HeatmapStyle}, candles on top, a current-price line and a colour legend in USDT. The desktop pane,
+ * the CLI's PNG and the export bundle all call this, so the three pictures agree.
+ *
+ * <p>Making a chart sorts and codes the grid's cells once (tens of milliseconds for a million cells, and
+ * about 11 bytes a cell kept with the chart, so that a restyle never sorts again): do it off the EDT, beside
+ * the estimate. Drawing it is cheap ({@link HeatmapLayer}): a repaint of an unchanged view copies one kept
+ * image; a zoom, pan or restyle renders the cells in view at screen resolution.
  */
 public final class HeatmapChartFactory {
 
-    /** The most candle bars drawn across the visible time range: see {@link CandleView}. */
-    static final int MAX_CANDLES = CandleView.MAX_BARS;
-    /** The legend saturates here by default: see {@link IntensityScale}. */
-    static final double SATURATION_PERCENTILE = 0.995;
     static final String LEGEND_LABEL = "Surviving notional per cell (USDT)";
 
     private HeatmapChartFactory() { }
@@ -70,10 +71,11 @@ public final class HeatmapChartFactory {
     }
 
     /**
-     * Changes the colour mapping of a chart made by this factory without touching the estimate: no cell is
-     * read here; the next repaint renders the view from the grid in the new style, and the legend's scale and
-     * label follow. Cheap (well under a millisecond): call it on the thread that paints the chart (the EDT
-     * for a displayed chart), e.g. on every move of a contrast slider.
+     * Changes the colour mapping of a chart made by this factory without touching the estimate: it builds
+     * the new palette's lookup table (about a millisecond) and updates the legend's scale and label; the next
+     * repaint maps the cells to the new palette and renders the view (a few milliseconds with a million
+     * cells). Call it on the thread that paints the chart (the EDT for a displayed chart), e.g. on every move
+     * of a contrast slider.
      *
      * @throws IllegalArgumentException when the chart is not a heatmap made by this factory
      */

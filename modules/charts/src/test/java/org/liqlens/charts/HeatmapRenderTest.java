@@ -121,39 +121,58 @@ class HeatmapRenderTest {
     void zoomedOutEachPixelShowsTheBrightestCellCentredInIt() {
         HeatmapGrid g = day.heatmap();
         for (HeatmapStyle style : new HeatmapStyle[] {HeatmapStyle.DEFAULT, HeatmapStyle.log().withContrast(80)}) {
-            HeatmapLayer layer = new HeatmapLayer(g, style);
-            XYPlot plot = plot(g.start(), g.end(), g.priceLow(), g.priceHigh());
-            Rectangle2D area = new Rectangle2D.Double(10.3, 5.7, 700.4, 400.2);
-            BufferedImage img = draw(layer, plot, area, 800, 450);
-
-            long l = Math.round(plot.getDomainAxis().valueToJava2D(g.start(), area, RectangleEdge.BOTTOM));
-            long r = Math.round(plot.getDomainAxis().valueToJava2D(g.end(), area, RectangleEdge.BOTTOM));
-            long t = Math.round(plot.getRangeAxis().valueToJava2D(g.priceHigh(), area, RectangleEdge.LEFT));
-            long b = Math.round(plot.getRangeAxis().valueToJava2D(g.priceLow(), area, RectangleEdge.LEFT));
-            double[][] brightest = new double[800][450];
-            for (double[] row : brightest) java.util.Arrays.fill(row, Double.NaN);
-            for (int c = 0; c < g.columns(); c++) {
-                int px = (int) Math.floor(l + (c + 0.5) * (r - l) / g.columns());
-                for (int k = 0; k < g.buckets(); k++) {   // k: rows from the top
-                    int py = (int) Math.floor(t + (k + 0.5) * (b - t) / g.buckets());
-                    double v = g.value(c, g.buckets() - 1 - k);
-                    if (!(brightest[px][py] >= v)) brightest[px][py] = v;
-                }
-            }
-            IntensityScale scale = layer.scale();
-            int checked = 0, lit = 0;
-            for (int x = (int) Math.ceil(area.getMinX()); x + 1 <= area.getMaxX(); x++) {
-                for (int y = (int) Math.ceil(area.getMinY()); y + 1 <= area.getMaxY(); y++) {
-                    assertFalse(Double.isNaN(brightest[x][y]), "every pixel holds a cell centre when zoomed out");
-                    int px = x, py = y;
-                    assertEquals(scale.argb(brightest[x][y]) & 0xFFFFFF, img.getRGB(x, y) & 0xFFFFFF, () -> style + " pixel " + px + "," + py);
-                    checked++;
-                    if (brightest[x][y] > 0) lit++;
-                }
-            }
+            int checked = assertEachPixelShowsTheBrightestCellCentredInIt(g, style, new Rectangle2D.Double(10.3, 5.7, 700.4, 400.2), 1.0);
             assertEquals(699 * 399, checked, "the pixels wholly inside x 10.3..710.7, y 5.7..405.9");
-            assertTrue(lit > checked / 10, "the test grid is mostly empty: " + lit + " of " + checked);
         }
+    }
+
+    /** On a HiDPI screen (here 150 %) the view is rendered at the device's resolution, not the chart's units. */
+    @Test
+    void onAScaledDeviceEachDevicePixelShowsTheBrightestCellCentredInIt() {
+        int checked = assertEachPixelShowsTheBrightestCellCentredInIt(day.heatmap(), HeatmapStyle.DEFAULT,
+                new Rectangle2D.Double(8, 4, 600, 400), 1.5);
+        assertEquals(900 * 600, checked, "device pixels 12..912 x 6..606");
+    }
+
+    /** Draws the layer with the whole grid in view on a device scaled by {@code scale}; returns the pixels checked. */
+    private static int assertEachPixelShowsTheBrightestCellCentredInIt(HeatmapGrid g, HeatmapStyle style, Rectangle2D area, double scale) {
+        HeatmapLayer layer = new HeatmapLayer(g, style);
+        XYPlot plot = plot(g.start(), g.end(), g.priceLow(), g.priceHigh());
+        int width = (int) Math.ceil(scale * (area.getMaxX() + 10)), height = (int) Math.ceil(scale * (area.getMaxY() + 10));
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = img.createGraphics();
+        g2.scale(scale, scale);
+        layer.draw(g2, plot, area, plot.getDomainAxis(), plot.getRangeAxis(), 0, null);
+        g2.dispose();
+
+        // the grid's extent in device pixels, rounded to whole pixels
+        long l = Math.round(scale * plot.getDomainAxis().valueToJava2D(g.start(), area, RectangleEdge.BOTTOM));
+        long r = Math.round(scale * plot.getDomainAxis().valueToJava2D(g.end(), area, RectangleEdge.BOTTOM));
+        long t = Math.round(scale * plot.getRangeAxis().valueToJava2D(g.priceHigh(), area, RectangleEdge.LEFT));
+        long b = Math.round(scale * plot.getRangeAxis().valueToJava2D(g.priceLow(), area, RectangleEdge.LEFT));
+        double[][] brightest = new double[width][height];
+        for (double[] row : brightest) java.util.Arrays.fill(row, Double.NaN);
+        for (int c = 0; c < g.columns(); c++) {
+            int px = (int) Math.floor(l + (c + 0.5) * (r - l) / g.columns());
+            for (int k = 0; k < g.buckets(); k++) {   // k: rows from the top
+                int py = (int) Math.floor(t + (k + 0.5) * (b - t) / g.buckets());
+                double v = g.value(c, g.buckets() - 1 - k);
+                if (!(brightest[px][py] >= v)) brightest[px][py] = v;
+            }
+        }
+        IntensityScale intensity = layer.scale();
+        int checked = 0, lit = 0;
+        for (int x = (int) Math.ceil(scale * area.getMinX()); x + 1 <= scale * area.getMaxX(); x++) {
+            for (int y = (int) Math.ceil(scale * area.getMinY()); y + 1 <= scale * area.getMaxY(); y++) {
+                assertFalse(Double.isNaN(brightest[x][y]), "every pixel holds a cell centre when zoomed out");
+                int px = x, py = y;
+                assertEquals(intensity.argb(brightest[x][y]) & 0xFFFFFF, img.getRGB(x, y) & 0xFFFFFF, () -> style + " pixel " + px + "," + py);
+                checked++;
+                if (brightest[x][y] > 0) lit++;
+            }
+        }
+        assertTrue(lit > checked / 10, "the test grid is mostly empty: " + lit + " of " + checked);
+        return checked;
     }
 
     @Test
