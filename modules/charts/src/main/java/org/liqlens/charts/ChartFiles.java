@@ -1,19 +1,17 @@
 package org.liqlens.charts;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Objects;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.liqlens.engine.io.AtomicFiles;
 
 /**
  * Writes charts to image files atomically: a reader never sees half a PNG, a crash never leaves one. A file
@@ -26,24 +24,8 @@ public final class ChartFiles {
     public static void writePng(JFreeChart chart, Path target, int width, int height) throws IOException {
         Path absolute = target.toAbsolutePath();
         checkWritable(absolute);
-        // A unique sibling, created with the default permissions (createTempFile would make it owner-only).
-        Path tmp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Thread.currentThread().getId() + ".part");
         try {
-            Path dir = absolute.getParent();
-            if (dir != null) Files.createDirectories(dir);
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    ChartUtils.writeChartAsPNG(out, chart, width, height);
-                }
-                try {
-                    Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(absolute, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
         } catch (IOException e) {
             throw new IOException(cannotWritePng(absolute, reason(e, absolute)), e);
         }

@@ -5,7 +5,7 @@ import java.text.NumberFormat;
 import java.text.ParsePosition;
 
 /** 1.2K, 3.4M, 5.6B: notional labels that fit beside a narrow colour strip. */
-final class CompactNumberFormat extends NumberFormat {
+public final class CompactNumberFormat extends NumberFormat {
     private static final long serialVersionUID = 1L;
 
     @Override

@@ -2,6 +2,7 @@ package org.liqlens.desktop.panes;
 
 import java.text.DecimalFormat;
 import java.util.Locale;
+import org.liqlens.charts.CompactNumberFormat;
 import org.liqlens.charts.CursorReadout;
 import org.liqlens.engine.EstimateResult;
 import org.liqlens.engine.market.Side;
@@ -28,12 +29,8 @@ final class CursorText {
         return b.toString();
     }
 
-    /** 12.3 M, 1.24 B: the readout is read at a glance. */
+    /** 12.3M, 1.2B: the charts' own compact labels, so the readout reads like the colour strip. */
     static String compact(double v) {
-        double a = Math.abs(v);
-        if (a >= 1e9) return String.format(Locale.ROOT, "%.3g B", v / 1e9);
-        if (a >= 1e6) return String.format(Locale.ROOT, "%.3g M", v / 1e6);
-        if (a >= 1e3) return String.format(Locale.ROOT, "%.3g k", v / 1e3);
-        return String.format(Locale.ROOT, "%.0f", v);
+        return new CompactNumberFormat().format(v);
     }
 }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +13,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.liqlens.desktop.panes.PaneSpec;
+import org.liqlens.engine.io.AtomicFiles;
 import org.liqlens.desktop.panes.PaneView;
 
 /**
  * A named arrangement of chart panes: each pane's spec and the mode it is docked in, the modes' layout (their
  * window-system XML), the symbol the panes are linked to, and whether the focused-map window is open.
- * Stored as a properties file, written atomically so that a crash mid-save never leaves half a workspace.
+ * Stored as a properties file, written atomically ({@link AtomicFiles}) so that a crash mid-save never leaves half a workspace.
  *
  * @param modeXml layout of every mode that holds a pane, by mode name, as {@code ModeUtilities.toXml} wrote it
  */
@@ -160,20 +159,11 @@ public record Workspace(String name, String linkedSymbol, List<Pane> panes, Map<
 
     /** Writes to {@code file} through a temporary file in the same folder and an atomic rename. */
     void write(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".ws-", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                toProperties().store(w, "LiqLens workspace");
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, out -> {
+            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            toProperties().store(w, "LiqLens workspace");
+            w.flush();
+        });
     }
 
     /**
