@@ -69,7 +69,9 @@ class LiveFeedHubPollingTest {
         int asked = fake.klineRequests.size();
         clock.advance(POLL_MS);
         long now = clock.millis();
-        await(() -> fake.klineRequests.size() > asked && sub.status().lastUpdateMs() == now, "the poll at " + now);
+        await(() -> fake.klineRequests.size() > asked && sub.status().lastUpdateMs() == now,
+                "the poll at " + now + " (requests before it: " + asked + ", now " + fake.klineRequests.size()
+                        + "; status " + sub.status() + ", last update " + sub.status().lastUpdateMs() + ")");
     }
 
     @Test

@@ -64,7 +64,8 @@ class Recorder implements LiveCandleListener {
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        // Generous: on a loaded 2-core CI machine one poll once took over 10 s to be seen (2026-12-01).
+        long deadline = System.nanoTime() + 30_000_000_000L;
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
             Thread.sleep(5);
