@@ -18,6 +18,8 @@ import javax.swing.SwingUtilities;
 import org.liqlens.engine.Coverage;
 import org.liqlens.engine.EstimateResult;
 import org.liqlens.sources.CancelToken;
+import org.liqlens.sources.Candle;
+import org.liqlens.sources.live.LiveEstimator;
 import org.liqlens.sources.load.WindowEstimate;
 import org.netbeans.api.progress.ProgressHandle;
 import org.netbeans.api.settings.ConvertAsProperties;
@@ -99,6 +101,11 @@ public final class ChartPaneTopComponent extends TopComponent {
     /** Incremented per estimate started: a result from a replaced run is dropped, never shown. */
     private transient int generation;
     private transient PaneLiveUpdates live;
+    /** The live window this pane moves forward candle by candle, for the spec it was made for; null until needed. */
+    private transient volatile Following following;
+
+    /** A live estimator and the spec it follows: a pane whose spec changed must not reuse its predecessor's window. */
+    private record Following(PaneSpec spec, LiveEstimator estimator) { }
     private final transient PreferenceChangeListener settingsListener = e -> SwingUtilities.invokeLater(this::settingsChanged);
 
     /** For the window system, which restores a pane and then calls {@link #readProperties}. */
@@ -204,6 +211,7 @@ public final class ChartPaneTopComponent extends TopComponent {
 
     private void settingsChanged() {
         if (!isOpened()) return;
+        following = null; // ladder, MMR or URLs: load the window again with them
         charts.restyle();
         startEstimate(true); // ladder, MMR or URLs may have changed: the numbers with them
         restartLive();
@@ -215,8 +223,10 @@ public final class ChartPaneTopComponent extends TopComponent {
         if (live == null) showFooter(result);
     }
 
-    /** A live feed delivered a closed candle: recompute, keeping zoom and scroll. */
-    void liveCandleClosed() {
+    /** A live feed delivered a closed candle: move the window over it and recompute, keeping zoom and scroll. */
+    void liveCandleClosed(Candle closed) {
+        Following f = following;
+        if (f != null && f.estimator() != null) f.estimator().offer(closed);
         startEstimate(true);
     }
 
@@ -259,7 +269,7 @@ public final class ChartPaneTopComponent extends TopComponent {
         try {
             progress.switchToIndeterminate();
             long started = System.nanoTime();
-            WindowEstimate r = PaneEstimator.estimate(asked, token);
+            WindowEstimate r = asked.isLive() ? estimateLive(asked, token) : PaneEstimator.estimate(asked, token);
             long estimated = System.nanoTime();
             PaneCharts.Prepared prepared = charts.prepare(r, asked);
             long charted = System.nanoTime();
@@ -290,6 +300,19 @@ public final class ChartPaneTopComponent extends TopComponent {
         } finally {
             progress.finish();
         }
+    }
+
+    /**
+     * A live pane keeps its window in memory and moves it over each closed candle, so a minute costs one engine
+     * run and no download; `all` and trade-based models are loaded afresh. Runs off the EDT.
+     */
+    private WindowEstimate estimateLive(PaneSpec asked, CancelToken token) {
+        Following f = following;
+        if (f == null || !f.spec().equals(asked)) {
+            f = new Following(asked, PaneEstimator.follow(asked));
+            following = f;
+        }
+        return f.estimator() != null ? f.estimator().estimate(token) : PaneEstimator.estimate(asked, token);
     }
 
     private void show(WindowEstimate e, PaneCharts.Prepared prepared, boolean keepZoom) {
@@ -391,12 +414,32 @@ public final class ChartPaneTopComponent extends TopComponent {
 
     void writeProperties(Properties p) {
         p.setProperty("version", "1");
+        p.setProperty("contrast", Integer.toString(contrast()));
         spec.store(p, "pane.");
+    }
+
+    /** The heatmap contrast, 0..100 with 50 neutral: a view setting, saved with the pane and its workspace. */
+    public int contrast() {
+        return toolbar.contrast.getValue();
+    }
+
+    /** Sets the contrast slider, which restyles the heatmap without recomputing. EDT. */
+    public void setContrast(int contrast) {
+        toolbar.contrast.setValue(Math.max(0, Math.min(100, contrast)));
+    }
+
+    private static int parseContrast(String text) {
+        try {
+            return text == null ? 50 : Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return 50; // a hand-edited settings file: the neutral view, the spec still restores
+        }
     }
 
     void readProperties(Properties p) {
         try {
             PaneSpec restored = PaneSpec.fromProperties(p, "pane.");
+            setContrast(parseContrast(p.getProperty("contrast")));
             spec = restored;
             toolbar.show(restored);
             updateTitle(null);

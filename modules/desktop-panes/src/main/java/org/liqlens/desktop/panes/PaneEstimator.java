@@ -7,6 +7,7 @@ import org.liqlens.engine.model.LiquidationModel;
 import org.liqlens.sources.CancelToken;
 import org.liqlens.sources.MarketDataSource;
 import org.liqlens.sources.SourceSpec;
+import org.liqlens.sources.live.LiveEstimator;
 import org.liqlens.sources.load.WindowEstimate;
 import org.liqlens.sources.load.WindowEstimator;
 import org.liqlens.sources.load.WindowSpec;
@@ -60,6 +61,18 @@ final class PaneEstimator {
         WindowSpec request = windowSpec(spec, estimator.engine());
         estimator.checkParameters(request);
         return estimator.estimate(request, cancel);
+    }
+
+    /**
+     * For a live pane whose window can be moved forward candle by candle ({@link LiveEstimator#canFollow}): the
+     * estimator that loads it once and then only runs the engine each minute. Null when the pane must be loaded
+     * afresh each time (`all`, trade-based models). Parameters are checked here, before anything is downloaded.
+     */
+    static LiveEstimator follow(PaneSpec spec) {
+        WindowEstimator estimator = new WindowEstimator(engine(), PaneEstimator::source);
+        WindowSpec request = windowSpec(spec, estimator.engine());
+        estimator.checkParameters(request);
+        return LiveEstimator.canFollow(estimator, request) ? new LiveEstimator(estimator, request) : null;
     }
 
     /** One exchange, file or simulator as the desktop configures it: the user's URLs and the app's cache. */

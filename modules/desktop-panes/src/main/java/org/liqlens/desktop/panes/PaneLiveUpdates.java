@@ -16,6 +16,7 @@ import org.liqlens.sources.live.LiveCandleListener;
 import org.liqlens.sources.live.LiveCandleSubscription;
 import org.liqlens.sources.live.LiveFeedHub;
 import org.openide.util.NbBundle.Messages;
+import org.openide.util.RequestProcessor;
 
 /**
  * Keeps a live pane current. The pane subscribes to the application's {@link LiveFeedHub}, which serves every
@@ -35,6 +36,7 @@ import org.openide.util.NbBundle.Messages;
 final class PaneLiveUpdates {
     private static final Logger LOG = Logger.getLogger(PaneLiveUpdates.class.getName());
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final RequestProcessor RETIRE = new RequestProcessor("LiqLens live feed hub retirement");
     private static LiveFeedHub hub;
     private static int hubRefreshSeconds;
 
@@ -53,7 +55,7 @@ final class PaneLiveUpdates {
         subscription = hub().subscribe(PaneEstimator.source(paced), spec.symbol(), lastHeld, new LiveCandleListener() {
             @Override
             public void onCandle(Candle candle) {
-                SwingUtilities.invokeLater(pane::liveCandleClosed);
+                SwingUtilities.invokeLater(() -> pane.liveCandleClosed(candle));
             }
 
             @Override
@@ -76,9 +78,14 @@ final class PaneLiveUpdates {
     private static synchronized LiveFeedHub hub() {
         int seconds = WorkbenchSettings.refreshSeconds();
         if (hub == null || seconds != hubRefreshSeconds) {
-            // Panes still on the old hub keep it until they restart their feed (settings changes do that).
+            LiveFeedHub old = hub;
             hub = new LiveFeedHub(LiveFeedHub.Settings.defaults().withPollEvery(Duration.ofSeconds(seconds)));
             hubRefreshSeconds = seconds;
+            if (old != null) {
+                // Every open pane hears the same settings change and moves to the new hub in the same burst of EDT
+                // events; the old one's connections and threads go once they have all left it.
+                RETIRE.post(old::close, 10_000);
+            }
         }
         return hub;
     }

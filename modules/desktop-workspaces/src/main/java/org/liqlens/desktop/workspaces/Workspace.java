@@ -25,13 +25,23 @@ import org.liqlens.desktop.panes.PaneView;
  */
 public record Workspace(String name, String linkedSymbol, List<Pane> panes, Map<String, String> modeXml, boolean mapOpen) {
 
-    /** One pane: where it is docked, what it shows, whether it is its mode's selected tab. */
-    public record Pane(String mode, PaneSpec spec, boolean selected) {
+    /**
+     * One pane: where it is docked, what it shows, whether it is its mode's selected tab, and its heatmap
+     * contrast (0..100, 50 neutral: a view setting, so not part of the spec that is estimated).
+     */
+    public record Pane(String mode, PaneSpec spec, boolean selected, int contrast) {
         public Pane {
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(spec, "spec");
+            if (contrast < 0 || contrast > 100) throw new IllegalArgumentException("contrast must be 0..100: " + contrast);
+        }
+
+        public Pane(String mode, PaneSpec spec, boolean selected) {
+            this(mode, spec, selected, NEUTRAL_CONTRAST);
         }
     }
+
+    static final int NEUTRAL_CONTRAST = 50;
 
     public static final String CONFLUENCE = "Confluence";
     static final String FILE_SUFFIX = ".workspace";
@@ -106,6 +116,7 @@ public record Workspace(String name, String linkedSymbol, List<Pane> panes, Map<
             Pane pane = panes.get(i);
             p.setProperty("pane." + i + ".mode", pane.mode());
             p.setProperty("pane." + i + ".selected", Boolean.toString(pane.selected()));
+            p.setProperty("pane." + i + ".contrast", Integer.toString(pane.contrast()));
             pane.spec().store(p, "pane." + i + ".");
         }
         int m = 0;
@@ -123,6 +134,19 @@ public record Workspace(String name, String linkedSymbol, List<Pane> panes, Map<
      *
      * @throws IllegalArgumentException naming the key that is missing or wrong
      */
+    /** A pane's contrast; absent in files written before it was saved, hence neutral. */
+    private static int contrast(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null) return NEUTRAL_CONTRAST;
+        try {
+            int c = Integer.parseInt(v.trim());
+            if (c >= 0 && c <= 100) return c;
+        } catch (NumberFormatException ignored) {
+            // reported below with the key
+        }
+        throw new IllegalArgumentException(key + " is \"" + v + "\", expected a whole number from 0 to 100");
+    }
+
     static Workspace fromProperties(Properties p) {
         String format = p.getProperty("format");
         if (!"1".equals(format)) throw new IllegalArgumentException("format is " + format + ", expected 1");
@@ -132,7 +156,7 @@ public record Workspace(String name, String linkedSymbol, List<Pane> panes, Map<
             String mode = p.getProperty("pane." + i + ".mode");
             if (mode == null || mode.isBlank()) throw new IllegalArgumentException("missing pane." + i + ".mode");
             panes.add(new Pane(mode.trim(), PaneSpec.fromProperties(p, "pane." + i + "."),
-                    Boolean.parseBoolean(p.getProperty("pane." + i + ".selected", "false"))));
+                    Boolean.parseBoolean(p.getProperty("pane." + i + ".selected", "false")), contrast(p, "pane." + i + ".contrast")));
         }
         Map<String, String> modes = new LinkedHashMap<>();
         int m = count(p, "modes");

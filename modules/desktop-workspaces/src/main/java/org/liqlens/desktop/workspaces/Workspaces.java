@@ -132,7 +132,7 @@ public final class Workspaces {
             // In tab order, so the restored mode has its tabs where the user put them.
             for (TopComponent tc : wm.getOpenedTopComponents(mode)) {
                 if (!(tc instanceof ChartPaneTopComponent pane)) continue;
-                panes.add(new Workspace.Pane(mode.getName(), pane.spec(), tc == selected));
+                panes.add(new Workspace.Pane(mode.getName(), pane.spec(), tc == selected, pane.contrast()));
                 modes.computeIfAbsent(mode.getName(), n -> ModeUtilities.toXml(mode));
                 symbolVotes.merge(pane.spec().symbol(), 1, Integer::sum);
             }
@@ -175,6 +175,7 @@ public final class Workspaces {
         List<ChartPaneTopComponent> selected = new ArrayList<>();
         for (Workspace.Pane p : ws.panes()) {
             ChartPaneTopComponent tc = ChartPaneTopComponent.open(p.spec(), p.mode());
+            tc.setContrast(p.contrast());
             if (p.selected()) selected.add(tc);
         }
         for (ChartPaneTopComponent tc : selected) tc.requestVisible();

@@ -28,7 +28,7 @@ class WorkspaceFileTest {
                 Map.of("ladder.25x", 0.5, "mmr", 0.005));
         PaneSpec file = new PaneSpec("file:/data/LINK USDT/x.zip", "LINKUSDT", "m1", 12 * PaneSpec.HOUR);
         Workspace ws = new Workspace("Morning = review", "ETHUSDT",
-                List.of(new Workspace.Pane("editor", eth, true), new Workspace.Pane("anonymousMode_3", file, false)),
+                List.of(new Workspace.Pane("editor", eth, true), new Workspace.Pane("anonymousMode_3", file, false, 80)),
                 Map.of("editor", "<mode version=\"2.4\"><name unique=\"editor\"/></mode>"), false);
         Path f = dir.resolve("a.workspace");
         ws.write(f);
@@ -36,6 +36,8 @@ class WorkspaceFileTest {
         assertEquals(ws, back);
         assertEquals("ETHUSDT", back.panes().get(0).spec().symbol(), "symbols are stored upper-case");
         assertEquals(asOf, back.panes().get(0).spec().asOfMs());
+        assertEquals(80, back.panes().get(1).contrast(), "the contrast slider's position comes back");
+        assertEquals(50, back.panes().get(0).contrast());
         assertEquals(0.5, back.panes().get(0).spec().params().get("ladder.25x"));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(f), files.toList(), "no temporary file is left beside it");

@@ -102,10 +102,27 @@ public final class WindowEstimator {
             MarketDataSource source = resolver.apply(spec.source());
             WindowLoader.Loaded loaded = WindowLoader.load(source, spec.symbol(), model.requiredInputs(), spec.asOfMs(),
                     spec.windowMs(), spec.candleIntervalMs(), cancel);
-            EstimateRequest request = request(loaded, spec, source, cancel).range(spec.range()).build();
-            return new WindowEstimate(spec.source(), source.displayName(), engine.estimate(request), List.of());
+            return estimateLoaded(spec, source, loaded, cancel);
         }
         return estimateCombined(spec, model, cancel);
+    }
+
+    /**
+     * Estimates a single source's window that the caller already holds (a live window moved forward a candle at
+     * a time), exactly as {@link #estimate} does after loading it: the same request, so the same numbers.
+     *
+     * @param source the source {@code loaded} came from: its liquidation rule prices the positions
+     */
+    public WindowEstimate estimateLoaded(WindowSpec spec, MarketDataSource source, WindowLoader.Loaded loaded,
+                                         CancelToken cancel) {
+        if (spec.source().isCombined()) throw new IllegalArgumentException("a combined source is estimated per exchange: " + spec.source());
+        EstimateRequest request = request(loaded, spec, source, cancel).range(spec.range()).build();
+        return new WindowEstimate(spec.source(), source.displayName(), engine.estimate(request), List.of());
+    }
+
+    /** Opens a single source's spec as this estimator's resolver does. */
+    public MarketDataSource resolve(SourceSpec single) {
+        return resolveAll(single).get(0);
     }
 
     private WindowEstimate estimateCombined(WindowSpec spec, LiquidationModel model, CancelToken cancel) {
