@@ -11,6 +11,7 @@ import org.liqlens.desktop.panes.PaneView;
 import org.liqlens.desktop.panes.SourceSettings;
 import org.liqlens.engine.LiquidationEngine;
 import org.liqlens.engine.LiquidationMap;
+import org.liqlens.engine.market.CandleSeries;
 import org.liqlens.sources.CancelToken;
 import org.liqlens.sources.SourceSpec;
 import org.liqlens.sources.load.WindowEstimator;
@@ -74,6 +75,23 @@ public class Workbench3LivePaneTest extends WorkbenchTestSupport {
             // Back: the banner goes.
             exchange.refuseStreams = false;
             waitFor("the banner to go once the stream is back", () -> label(pane, "Live feed") == null, 120_000);
+
+            // Minute T + 1 closed while nobody listened; the stream then sends T + 2. The gap is back-filled: no hole,
+            // no duplicate, and the numbers are again those of an estimate loaded afresh.
+            while (System.currentTimeMillis() < t + 3 * M + 500) Thread.sleep(200);
+            exchange.nowMs = t + 3 * M + 1_000;
+            exchange.push(FakeBinanceExchange.closedKlineEvent(t + 2 * M));
+            waitFor("the pane to move to T + 3 min", () -> pane.result().asOf() == t + 3 * M, 60_000);
+            CandleSeries candles = onEdt(() -> pane.result().windowCandles());
+            assertEquals("the window's last candle", t + 2 * M, candles.openTime(candles.size() - 1));
+            for (int i = 1; i < candles.size(); i++) {
+                assertEquals("one candle a minute, none twice, none missing", M, candles.openTime(i) - candles.openTime(i - 1));
+            }
+            assertEquals(WINDOW / M, candles.size());
+            LiquidationMap afterGap = onEdt(() -> pane.result().map());
+            LiquidationMap fresh = cliPath(exchange, t + 3 * M);
+            assertArrayEquals(fresh.longNotionals(), afterGap.longNotionals());
+            assertArrayEquals(fresh.shortNotionals(), afterGap.shortNotionals());
         }
     }
 
