@@ -41,6 +41,33 @@ public final class LiquidationMap {
         for (int b = 0; b < n; b++) cumShort[b] = run += shorts[b];
     }
 
+    /**
+     * A map of two given bucket profiles over {@code range} cut into {@code longs.length} equal buckets, as one
+     * leverage tier of unknown leverage (NaN); the totals are the profiles' sums. For profiles that no model
+     * run made (the notional a window cleared, a test's constructed profile), so that {@link Zones#find} and
+     * the cumulative curves read them the way they read an estimate's map.
+     *
+     * @throws IllegalArgumentException when the profiles differ in length, are empty, or hold a negative or
+     *                                  non-finite notional
+     */
+    public static LiquidationMap ofProfile(long asOf, double price, PriceRange range, double[] longs, double[] shorts) {
+        if (longs.length == 0 || longs.length != shorts.length) {
+            throw new IllegalArgumentException("the long and short profiles need the same, positive number of buckets: "
+                    + longs.length + " and " + shorts.length);
+        }
+        double totalLong = 0, totalShort = 0;
+        for (int b = 0; b < longs.length; b++) {
+            if (!(longs[b] >= 0 && shorts[b] >= 0) || !Double.isFinite(longs[b] + shorts[b])) {
+                throw new IllegalArgumentException("bucket " + b + " holds a notional that is not a non-negative number: long "
+                        + longs[b] + ", short " + shorts[b]);
+            }
+            totalLong += longs[b];
+            totalShort += shorts[b];
+        }
+        return new LiquidationMap(asOf, price, new Buckets(range.low(), range.high(), longs.length), new double[] {Double.NaN},
+                new double[][] {longs.clone()}, new double[][] {shorts.clone()}, totalLong, totalShort);
+    }
+
     public long asOf() { return asOf; }
     /** The bucket geometry, for sums of maps on one grid. */
     Buckets bucketGrid() { return buckets; }
