@@ -141,6 +141,11 @@ final class CliArguments {
         return t.toEpochMilli();
     }
 
+    /** {@link #instant}, or null for {@code now} (the end of the source's data: the current minute for exchanges). */
+    Long instantOrNow(String name) {
+        return "now".equalsIgnoreCase(options.getOrDefault(name, "").trim()) ? null : instant(name);
+    }
+
     /** A span such as 90s, 10m, 2h or 1d, in milliseconds; null when the option is absent. */
     Long duration(String name) {
         String v = options.get(name);

@@ -54,9 +54,6 @@ final class EstimateCommand {
         s.add("columns");
         HEATMAP_OPTIONS = Set.copyOf(s);
     }
-    /** data.binance.vision names: BTCUSDT-1m-2024-01.csv, also with a prefix such as binance_um_. */
-    private static final Pattern ARCHIVE_SYMBOL = Pattern.compile("^(?:.*_)?([A-Za-z0-9]+)-\\d+[smhdw]-.*");
-
     private EstimateCommand() { }
 
     /**
@@ -68,28 +65,9 @@ final class EstimateCommand {
         CliArguments a = CliArguments.parse(command, args, 1, Set.of());
         a.allowOnly(kind == Kind.MAP ? MAP_OPTIONS : HEATMAP_OPTIONS);
 
-        SourceSpec spec;
-        Map<String, String> exchangeBaseUrls = Map.of(), exchangeWsUrls = Map.of();
-        try {
-            spec = SourceSpec.parse(a.requiredString("source"));
-            if (spec.isCombined()) {
-                // One URL cannot serve three exchanges: for all they are given per exchange.
-                if (a.has("base-url")) exchangeBaseUrls = exchangeUrls("base-url", a.string("base-url", null), spec);
-                if (a.has("ws-url")) exchangeWsUrls = exchangeUrls("ws-url", a.string("ws-url", null), spec);
-            } else {
-                if (a.has("base-url")) spec = spec.withBaseUrl(a.string("base-url", null));
-                if (a.has("ws-url")) spec = spec.withWsUrl(a.string("ws-url", null));
-            }
-            spec = spec.withCacheDir(a.has("cache-dir") ? Path.of(a.string("cache-dir", null)) : defaultCacheDir());
-            if (a.has("timeout")) spec = spec.withTimeout(java.time.Duration.ofMillis(a.duration("timeout")));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--source: " + e.getMessage());
-        }
-        // Here rather than when the file is read, so that a missing file is the same error with or without --symbol.
-        if (spec.id().equals("file") && !Files.exists(spec.path())) {
-            throw new UsageException("--source: no such file or directory: " + spec.path());
-        }
-        String symbol = a.has("symbol") ? a.string("symbol", null).toUpperCase(Locale.ROOT) : defaultSymbol(spec);
+        SourceOptions source = SourceOptions.parse(a);
+        SourceSpec spec = source.spec;
+        String symbol = source.symbol;
         long window = CliArguments.parseWindow(a.requiredString("window"));
         Long at = a.instant("at");
         String format = a.string("format", "json").toLowerCase(Locale.ROOT);
@@ -131,17 +109,7 @@ final class EstimateCommand {
         WindowSpec toEstimate = windowSpec.build();
 
         // The desktop's estimator applies its own settings to each source; here the options do.
-        Map<String, String> baseUrls = exchangeBaseUrls, wsUrls = exchangeWsUrls;
-        WindowEstimator estimator = new WindowEstimator(engine, member -> {
-            try {
-                SourceSpec s = member;
-                if (baseUrls.containsKey(s.id())) s = s.withBaseUrl(baseUrls.get(s.id()));
-                if (wsUrls.containsKey(s.id())) s = s.withWsUrl(wsUrls.get(s.id()));
-                return s.open();
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--source: " + e.getMessage());
-            }
-        });
+        WindowEstimator estimator = source.estimator(engine);
         // Before the window is loaded: a bad parameter should not cost a download first. The engine checks
         // the same again when it estimates.
         try {
@@ -214,12 +182,6 @@ final class EstimateCommand {
         return urls;
     }
 
-    private static Path defaultCacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("liqlens");
-    }
-
     /**
      * The --png path, refused now when it plainly cannot be written (a directory, a file where a folder should
      * be, a folder without write permission) rather than after the data is loaded and the chart computed.
@@ -232,19 +194,6 @@ final class EstimateCommand {
         } catch (InvalidPathException | IOException e) {
             throw new UsageException("--png: " + e.getMessage());
         }
-    }
-
-    /** For a single archive file the symbol is in its name; otherwise BTCUSDT. */
-    private static String defaultSymbol(SourceSpec spec) {
-        if (spec.id().equals("file")) {
-            Path p = spec.path();
-            if (!Files.isDirectory(p) && p.getFileName() != null) {
-                Matcher m = ARCHIVE_SYMBOL.matcher(p.getFileName().toString());
-                if (m.matches()) return m.group(1).toUpperCase(Locale.ROOT);
-            }
-            throw new UsageException("--symbol is needed: it cannot be read from the file name " + p);
-        }
-        return "BTCUSDT";
     }
 
     static Map<String, Double> parseParams(String text) {

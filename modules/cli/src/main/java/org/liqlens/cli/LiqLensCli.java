@@ -36,6 +36,10 @@ public final class LiqLensCli {
             "           window (a warning on stderr when it is under 100 %)",
             "  heatmap  the same options plus [--columns N]; the time x price grid of surviving notional",
             "  models   the installed models, their parameters and required inputs",
+            "  zones    --source SRC [--symbol S] [--at ISO-8601|now] --panes m1:12h,m1:24h,m1:3d,m3:3d [--tolerance 0.5]",
+            "           [--format json|csv]   each pane's zones, the confluence zones where panes agree, and a summary",
+            "  bundle   the same options plus --out FILE.zip [--size 1600x900] [--template FILE]: a zip with each pane's",
+            "           heatmap (PNG, SVG), the zones and confluence tables and a prompt for an assistant",
             "  record   --source binance --streams forceOrder[,aggTrade,kline] --out FILE [--symbol S]",
             "           [--duration 10m] [--max-events N] [--ws-url URL] [--base-url URL]",
             "           appends live liquidations (and trades, closed 1m candles) to FILE as JSON lines until",
@@ -51,7 +55,7 @@ public final class LiqLensCli {
             "--param KEY=VALUE[,KEY=VALUE] overrides model parameters (see 'models').",
             "--timeout bounds each exchange request with its retries (default 60s); retries are said on stderr.",
             "",
-            "exit status: 0 ok; 1 bad or unavailable data; 2 bad arguments, including a --png file that cannot be written.");
+            "exit status: 0 ok; 1 bad or unavailable data; 2 bad arguments, including a --png or --out file that cannot be written.");
 
     private LiqLensCli() { }
 
@@ -79,9 +83,11 @@ public final class LiqLensCli {
                 case "map": return EstimateCommand.run(EstimateCommand.Kind.MAP, args, out, err);
                 case "heatmap": return EstimateCommand.run(EstimateCommand.Kind.HEATMAP, args, out, err);
                 case "models": return ModelsCommand.run(args, out);
+                case "zones": return ConfluenceCommand.run(ConfluenceCommand.Kind.ZONES, args, out, err);
+                case "bundle": return ConfluenceCommand.run(ConfluenceCommand.Kind.BUNDLE, args, out, err);
                 case "record": return RecordCommand.run(args, err);
                 default:
-                    throw new UsageException("unknown command '" + args[0] + "' (commands: levels, map, heatmap, models, record; try --help)");
+                    throw new UsageException("unknown command '" + args[0] + "' (commands: levels, map, heatmap, models, zones, bundle, record; try --help)");
             }
         } catch (UsageException e) {
             err.println("liqlens-cli: " + e.getMessage());

@@ -29,7 +29,9 @@ import org.liqlens.engine.market.Side;
  * relative intensity among its zones in the group. A zone that is the strongest of its pane adds 1, so the
  * score of a group on which n panes put their strongest zone is n; a pane's weak zones add little. Groups of a
  * single pane are kept (score at most 1). Confluence zones are ordered by score (highest first), then distance
- * from the price, longs before shorts, then low edge.
+ * from the price, longs before shorts, then low edge. Zones weaker than {@link ConfluenceSettings#minIntensity()}
+ * (default 0.25) are listed with their pane but not merged: on real maps a pane's faint zones lie a bucket or two
+ * apart, and the transitive merge would chain them into one band spanning 10 % of the price.
  */
 public final class Confluence {
     private Confluence() { }
@@ -58,7 +60,9 @@ public final class Confluence {
         double price = first.price();
         List<PaneZone> zones = new ArrayList<>();
         for (PaneEstimate p : named) zones.addAll(paneZones(p, settings.zoneThreshold()));
-        List<ConfluenceZone> merged = merge(zones, price, settings.tolerancePct());
+        List<PaneZone> major = new ArrayList<>();
+        for (PaneZone z : zones) if (z.intensity() >= settings.minIntensity()) major.add(z);
+        List<ConfluenceZone> merged = merge(major, price, settings.tolerancePct());
         return new ConfluenceReport(first.symbol(), first.asOf(), price, named, settings, zones, merged,
                 summary(named, zones, price, settings));
     }

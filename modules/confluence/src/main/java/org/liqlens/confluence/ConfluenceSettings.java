@@ -13,13 +13,18 @@ import org.liqlens.engine.Zones;
  * @param nearPcts       the bands ±N % of the price in which the summary weighs long against short notional
  *                       (default 2, 5, 10)
  * @param zoneThreshold  the zone threshold given to {@link Zones#find} (default {@link Zones#DEFAULT_THRESHOLD})
+ * @param minIntensity   zones weaker than this (relative intensity) are listed but take no part in confluence
+ *                       (default 0.25): on real maps a pane's faint zones lie a bucket or two apart, and a chain of
+ *                       them would merge bands 10 % apart into one
  */
-public record ConfluenceSettings(double tolerancePct, double strongIntensity, double[] nearPcts, double zoneThreshold) {
+public record ConfluenceSettings(double tolerancePct, double strongIntensity, double[] nearPcts, double zoneThreshold,
+                                 double minIntensity) {
 
     public static final double DEFAULT_TOLERANCE_PCT = 0.5;
     public static final double DEFAULT_STRONG_INTENSITY = 0.5;
+    public static final double DEFAULT_MIN_INTENSITY = 0.25;
     public static final ConfluenceSettings DEFAULT = new ConfluenceSettings(DEFAULT_TOLERANCE_PCT, DEFAULT_STRONG_INTENSITY,
-            new double[] {2, 5, 10}, Zones.DEFAULT_THRESHOLD);
+            new double[] {2, 5, 10}, Zones.DEFAULT_THRESHOLD, DEFAULT_MIN_INTENSITY);
 
     public ConfluenceSettings {
         checkTolerance(tolerancePct);
@@ -31,6 +36,9 @@ public record ConfluenceSettings(double tolerancePct, double strongIntensity, do
             if (!(p > 0 && p <= 100)) throw new IllegalArgumentException("a near band must be in (0, 100] %, not " + p);
         }
         Zones.checkThreshold(zoneThreshold);
+        if (!(minIntensity >= 0 && minIntensity <= 1)) {
+            throw new IllegalArgumentException("the confluence minimum intensity must be in [0, 1], not " + minIntensity);
+        }
     }
 
     /**
@@ -46,7 +54,12 @@ public record ConfluenceSettings(double tolerancePct, double strongIntensity, do
 
     /** The same with another tolerance. */
     public ConfluenceSettings withTolerance(double pct) {
-        return new ConfluenceSettings(pct, strongIntensity, nearPcts, zoneThreshold);
+        return new ConfluenceSettings(pct, strongIntensity, nearPcts, zoneThreshold, minIntensity);
+    }
+
+    /** The same with another minimum intensity for confluence (0 lets every zone take part). */
+    public ConfluenceSettings withMinIntensity(double min) {
+        return new ConfluenceSettings(tolerancePct, strongIntensity, nearPcts, zoneThreshold, min);
     }
 
     @Override
@@ -55,7 +68,7 @@ public record ConfluenceSettings(double tolerancePct, double strongIntensity, do
     @Override
     public boolean equals(Object o) {
         return o instanceof ConfluenceSettings s && s.tolerancePct == tolerancePct && s.strongIntensity == strongIntensity
-                && Arrays.equals(s.nearPcts, nearPcts) && s.zoneThreshold == zoneThreshold;
+                && Arrays.equals(s.nearPcts, nearPcts) && s.zoneThreshold == zoneThreshold && s.minIntensity == minIntensity;
     }
 
     @Override
@@ -66,6 +79,6 @@ public record ConfluenceSettings(double tolerancePct, double strongIntensity, do
     @Override
     public String toString() {
         return "ConfluenceSettings[tolerance " + tolerancePct + " %, strong " + strongIntensity + ", near " + Arrays.toString(nearPcts)
-                + " %, zone threshold " + zoneThreshold + "]";
+                + " %, zone threshold " + zoneThreshold + ", confluence from intensity " + minIntensity + "]";
     }
 }
