@@ -418,6 +418,20 @@ public final class ChartPaneTopComponent extends TopComponent {
         spec.store(p, "pane.");
     }
 
+    /** Shades the price band {@code [low, high]} on this pane's heatmap and map (the Zones window's selection). EDT. */
+    public void highlightBand(double low, double high) {
+        charts.highlight(low, high);
+    }
+
+    public void clearHighlight() {
+        charts.clearHighlight();
+    }
+
+    /** The band {@link #highlightBand} shades, {low, high}, or null. */
+    public double[] highlightedBand() {
+        return charts.highlighted();
+    }
+
     /** The heatmap contrast, 0..100 with 50 neutral: a view setting, saved with the pane and its workspace. */
     public int contrast() {
         return toolbar.contrast.getValue();

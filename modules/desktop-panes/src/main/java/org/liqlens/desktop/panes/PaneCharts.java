@@ -7,7 +7,9 @@ import javax.swing.JPanel;
 import javax.swing.JSplitPane;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
 import org.liqlens.charts.HeatmapChartFactory;
@@ -92,6 +94,7 @@ final class PaneCharts {
         heatmapTimeHome = heat.getDomainAxis().getRange();
         heatmapPriceHome = heat.getRangeAxis().getRange();
         mapPriceHome = map.getDomainAxis().getRange();
+        applyHighlight(heat, map);
         if (time != null) heat.getDomainAxis().setRange(time);
         if (price != null) heat.getRangeAxis().setRange(price);
         if (mapPrice != null) map.getDomainAxis().setRange(mapPrice);
@@ -163,6 +166,45 @@ final class PaneCharts {
 
     void clear() {
         current = null;
+    }
+
+    /** The price band the Zones window points at, {low, high}, or null; kept across recomputes. */
+    private double[] highlight;
+    private IntervalMarker heatMarker, mapMarker;
+
+    /** Shades {@code [low, high]} across the heatmap and the map (price is the heatmap's range axis, the map's domain). EDT. */
+    void highlight(double low, double high) {
+        highlight = new double[] {low, high};
+        if (current != null) applyHighlight(current.heatmap().getXYPlot(), current.map().getXYPlot());
+    }
+
+    void clearHighlight() {
+        highlight = null;
+        if (current != null) applyHighlight(current.heatmap().getXYPlot(), current.map().getXYPlot());
+    }
+
+    double[] highlighted() {
+        return highlight == null ? null : highlight.clone();
+    }
+
+    private void applyHighlight(XYPlot heat, XYPlot map) {
+        if (heatMarker != null) {
+            heat.removeRangeMarker(heatMarker, Layer.FOREGROUND);
+            map.removeDomainMarker(mapMarker, Layer.FOREGROUND);
+        }
+        heatMarker = mapMarker = null;
+        if (highlight == null) return;
+        heatMarker = bandMarker(highlight);
+        mapMarker = bandMarker(highlight);
+        heat.addRangeMarker(heatMarker, Layer.FOREGROUND);
+        map.addDomainMarker(mapMarker, Layer.FOREGROUND);
+    }
+
+    /** A translucent cyan band with an outline: visible over inferno's dark and bright ends alike. */
+    private static IntervalMarker bandMarker(double[] band) {
+        IntervalMarker m = new IntervalMarker(band[0], band[1], new java.awt.Color(0x40, 0xE0, 0xFF, 60),
+                new java.awt.BasicStroke(1.2f), new java.awt.Color(0x40, 0xE0, 0xFF, 220), new java.awt.BasicStroke(1.2f), 1f);
+        return m;
     }
 
     /** The pane's contrast slider, 0..100 with 50 neutral: brings faint bands up without recomputing. */

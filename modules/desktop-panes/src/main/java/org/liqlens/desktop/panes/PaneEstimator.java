@@ -19,9 +19,12 @@ import org.openide.util.Lookup;
  * parameters, window and as-of, the sum of three exchanges for {@code all} included.
  */
 final class PaneEstimator {
-    /** Heatmap resolution of a pane: enough for a full-screen pane without being wasteful. */
-    static final int COLUMNS = 480;
-    static final int BUCKETS = 400;
+    /**
+     * Heatmap resolution of a pane: the engine's defaults, which the CLI uses too, so that a pane's zones and an
+     * exported bundle's tables equal {@code liqlens-cli zones|bundle} for the same panes.
+     */
+    static final int COLUMNS = org.liqlens.engine.EstimateRequest.DEFAULT_COLUMNS;
+    static final int BUCKETS = org.liqlens.engine.EstimateRequest.DEFAULT_BUCKETS;
 
     /**
      * Configured sources by spec text, so panes on one source share its in-memory data (the sim's series) and
