@@ -32,6 +32,7 @@ import org.liqlens.engine.EstimateRequest;
 import org.liqlens.engine.LiquidationEngine;
 import org.liqlens.engine.model.LiquidationModel;
 import org.liqlens.sources.CancelToken;
+import org.liqlens.sources.SourceException;
 import org.liqlens.sources.load.WindowEstimate;
 import org.liqlens.sources.load.WindowEstimator;
 import org.liqlens.sources.load.WindowSpec;
@@ -116,7 +117,8 @@ final class ConfluenceCommand {
             WindowEstimate e;
             try {
                 e = estimator.estimate(spec, CancelToken.NONE);
-            } catch (IllegalArgumentException ex) {
+            } catch (IllegalArgumentException | SourceException ex) {
+                // A SourceException of all already names its exchanges; the pane is what this command adds.
                 throw new DataException("pane " + panes.get(i).text() + ": " + ex.getMessage(), ex);
             }
             if (!e.result().coverage().isComplete()) {
