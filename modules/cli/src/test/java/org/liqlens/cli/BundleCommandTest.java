@@ -127,7 +127,11 @@ class BundleCommandTest {
             assertEquals("svg", svg.getDocumentElement().getLocalName());
             assertEquals(1600, Double.parseDouble(svg.getDocumentElement().getAttribute("width")), 0);
             assertEquals(900, Double.parseDouble(svg.getDocumentElement().getAttribute("height")), 0);
-            assertTrue(svg.getElementsByTagName("image").getLength() >= 1, "the heatmap's raster is embedded");
+            assertEquals(1, svg.getElementsByTagName("image").getLength(), "the heatmap's raster");
+            String href = ((org.w3c.dom.Element) svg.getElementsByTagName("image").item(0)).getAttributeNS("http://www.w3.org/1999/xlink", "href");
+            assertTrue(href.startsWith("data:image/png;base64,"), "embedded, not a reference: " + href.substring(0, Math.min(80, href.length())));
+            BufferedImage raster = ImageIO.read(new ByteArrayInputStream(java.util.Base64.getDecoder().decode(href.substring(href.indexOf(',') + 1))));
+            assertTrue(raster.getWidth() > 1000 && raster.getHeight() > 500, "the plot area's cells: " + raster.getWidth() + "x" + raster.getHeight());
         }
 
         // zones: every column, against the price and the definitions
