@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +81,7 @@ final class ConfluenceCommand {
         if (!format.equals("json") && !format.equals("csv")) throw new UsageException("--format must be json or csv, not " + format);
         int[] size = kind == Kind.BUNDLE ? parseSize(a.string("size", BundleRequest.DEFAULT_WIDTH + "x" + BundleRequest.DEFAULT_HEIGHT)) : null;
         PromptTemplate template = kind == Kind.BUNDLE && a.has("template") ? template(a.string("template", null)) : null;
-        Path target = kind == Kind.BUNDLE ? outPath(a.requiredString("out")) : null;
+        Path target = kind == Kind.BUNDLE ? a.writablePath("out", "bundle") : null;
 
         if (kind == Kind.BUNDLE) {
             // Fonts, Java2D and the image writers take a few hundred milliseconds to start: on the second core,
@@ -211,16 +210,6 @@ final class ConfluenceCommand {
             return PromptTemplate.load(Path.of(file));
         } catch (IOException | IllegalArgumentException e) {
             throw new UsageException("--template: " + e.getMessage());
-        }
-    }
-
-    private static Path outPath(String text) {
-        try {
-            Path p = Path.of(text);
-            BundleWriter.checkTarget(p);
-            return p;
-        } catch (InvalidPathException | IOException e) {
-            throw new UsageException("--out: " + e.getMessage());
         }
     }
 
