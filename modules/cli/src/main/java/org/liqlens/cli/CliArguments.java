@@ -141,6 +141,24 @@ final class CliArguments {
         return t.toEpochMilli();
     }
 
+    /**
+     * The path of option {@code name}, refused now when it plainly cannot be written (a directory, a file where a
+     * folder should be, a folder without write permission) rather than after the data is loaded and the output
+     * computed: {@code --png: cannot write PNG /x/y.png: permission denied}.
+     *
+     * @param what what the file is, for the message: "PNG", "bundle"
+     */
+    java.nio.file.Path writablePath(String name, String what) {
+        String text = requiredString(name);
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(text);
+            org.liqlens.engine.io.AtomicFiles.checkWritable(p, what);
+            return p;
+        } catch (java.nio.file.InvalidPathException | java.io.IOException e) {
+            throw new UsageException("--" + name + ": " + e.getMessage());
+        }
+    }
+
     /** {@link #instant}, or null for {@code now} (the end of the source's data: the current minute for exchanges). */
     Long instantOrNow(String name) {
         return "now".equalsIgnoreCase(options.getOrDefault(name, "").trim()) ? null : instant(name);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +31,7 @@ import org.liqlens.engine.EstimateRequest;
 import org.liqlens.engine.LiquidationEngine;
 import org.liqlens.engine.model.LiquidationModel;
 import org.liqlens.sources.CancelToken;
+import org.liqlens.sources.SourceException;
 import org.liqlens.sources.load.WindowEstimate;
 import org.liqlens.sources.load.WindowEstimator;
 import org.liqlens.sources.load.WindowSpec;
@@ -81,7 +81,7 @@ final class ConfluenceCommand {
         if (!format.equals("json") && !format.equals("csv")) throw new UsageException("--format must be json or csv, not " + format);
         int[] size = kind == Kind.BUNDLE ? parseSize(a.string("size", BundleRequest.DEFAULT_WIDTH + "x" + BundleRequest.DEFAULT_HEIGHT)) : null;
         PromptTemplate template = kind == Kind.BUNDLE && a.has("template") ? template(a.string("template", null)) : null;
-        Path target = kind == Kind.BUNDLE ? outPath(a.requiredString("out")) : null;
+        Path target = kind == Kind.BUNDLE ? a.writablePath("out", "bundle") : null;
 
         if (kind == Kind.BUNDLE) {
             // Fonts, Java2D and the image writers take a few hundred milliseconds to start: on the second core,
@@ -116,7 +116,8 @@ final class ConfluenceCommand {
             WindowEstimate e;
             try {
                 e = estimator.estimate(spec, CancelToken.NONE);
-            } catch (IllegalArgumentException ex) {
+            } catch (IllegalArgumentException | SourceException ex) {
+                // A SourceException of all already names its exchanges; the pane is what this command adds.
                 throw new DataException("pane " + panes.get(i).text() + ": " + ex.getMessage(), ex);
             }
             if (!e.result().coverage().isComplete()) {
@@ -209,16 +210,6 @@ final class ConfluenceCommand {
             return PromptTemplate.load(Path.of(file));
         } catch (IOException | IllegalArgumentException e) {
             throw new UsageException("--template: " + e.getMessage());
-        }
-    }
-
-    private static Path outPath(String text) {
-        try {
-            Path p = Path.of(text);
-            BundleWriter.checkTarget(p);
-            return p;
-        } catch (InvalidPathException | IOException e) {
-            throw new UsageException("--out: " + e.getMessage());
         }
     }
 

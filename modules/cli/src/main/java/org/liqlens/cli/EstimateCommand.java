@@ -2,8 +2,6 @@ package org.liqlens.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,7 +85,7 @@ final class EstimateCommand {
                 throw new UsageException("--zone-threshold: " + e.getMessage());
             }
         }
-        Path png = a.has("png") ? pngPath(a.string("png", null)) : null;
+        Path png = a.has("png") ? a.writablePath("png", "PNG") : null;
         PriceRange range = a.has("range") ? parseRange(a.string("range", null)) : null;
 
         LiquidationEngine engine = LiquidationEngine.standard();
@@ -180,20 +178,6 @@ final class EstimateCommand {
             if (urls.put(exchange, m.group(2)) != null) throw new UsageException("--" + option + ": " + exchange + " is given twice");
         }
         return urls;
-    }
-
-    /**
-     * The --png path, refused now when it plainly cannot be written (a directory, a file where a folder should
-     * be, a folder without write permission) rather than after the data is loaded and the chart computed.
-     */
-    private static Path pngPath(String text) {
-        try {
-            Path png = Path.of(text);
-            ChartFiles.checkWritable(png);
-            return png;
-        } catch (InvalidPathException | IOException e) {
-            throw new UsageException("--png: " + e.getMessage());
-        }
     }
 
     static Map<String, Double> parseParams(String text) {

@@ -130,7 +130,7 @@ class ConfluenceTest {
 
     @Test
     void theAnalysisOfTwoPanesMergesTheirNearLongZonesAndSummarises() {
-        ConfluenceReport report = Confluence.analyse(List.of(paneA(), paneB()), ConfluenceSettings.DEFAULT);
+        ConfluenceReport report = Confluence.analyse(List.of(paneA(), paneB()), ConfluenceSettings.DEFAULT.withMinIntensity(0));
         assertEquals(100, report.price(), 0);
         assertEquals(3 + 2, report.zones().size());
         // b's only long zone [99.6, 99.7] is 0.5 above a's [99.0, 99.1]: within 0.5 % of 100 (the slack allows the
@@ -161,6 +161,17 @@ class ConfluenceTest {
         }
         assertEquals(List.of("m1-12h", "m3-3d", "all"), s.near().subList(0, 3).stream().map(NearNotional::pane).toList());
         assertTrue(s.nearestSwept().isEmpty(), "no heatmap, nothing swept");
+    }
+
+    @Test
+    void zonesUnderTheMinimumIntensityAreListedButNotMerged() {
+        ConfluenceReport report = Confluence.analyse(List.of(paneA(), paneB()), ConfluenceSettings.DEFAULT);   // from 0.25
+        assertEquals(5, report.zones().size(), "a's 0.2 zone is still listed");
+        // a's 99.0 zone (0.2) takes no part: b's 99.6 zone stands alone, with b's score only
+        ConfluenceZone b = report.confluence().stream().filter(c -> c.low() > 99.5 && c.side() == Side.LONG).findFirst().orElseThrow();
+        assertEquals(List.of("m3-3d"), b.panes());
+        assertEquals(1.0, b.score(), EPS);
+        assertEquals(4, report.confluence().size());   // a 95.0, a 102.0, b 99.6, b 106.0
     }
 
     @Test
