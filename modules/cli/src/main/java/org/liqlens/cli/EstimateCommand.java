@@ -68,27 +68,9 @@ final class EstimateCommand {
         CliArguments a = CliArguments.parse(command, args, 1, Set.of());
         a.allowOnly(kind == Kind.MAP ? MAP_OPTIONS : HEATMAP_OPTIONS);
 
-        SourceSpec spec;
-        Map<String, String> exchangeBaseUrls = Map.of(), exchangeWsUrls = Map.of();
-        try {
-            spec = SourceSpec.parse(a.requiredString("source"));
-            if (spec.isCombined()) {
-                // One URL cannot serve three exchanges: for all they are given per exchange.
-                if (a.has("base-url")) exchangeBaseUrls = exchangeUrls("base-url", a.string("base-url", null), spec);
-                if (a.has("ws-url")) exchangeWsUrls = exchangeUrls("ws-url", a.string("ws-url", null), spec);
-            } else {
-                if (a.has("base-url")) spec = spec.withBaseUrl(a.string("base-url", null));
-                if (a.has("ws-url")) spec = spec.withWsUrl(a.string("ws-url", null));
-            }
-            spec = spec.withCacheDir(a.has("cache-dir") ? Path.of(a.string("cache-dir", null)) : defaultCacheDir());
-            if (a.has("timeout")) spec = spec.withTimeout(java.time.Duration.ofMillis(a.duration("timeout")));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--source: " + e.getMessage());
-        }
-        // Here rather than when the file is read, so that a missing file is the same error with or without --symbol.
-        if (spec.id().equals("file") && !Files.exists(spec.path())) {
-            throw new UsageException("--source: no such file or directory: " + spec.path());
-        }
+        SourceOptions source = sourceOptions(a);
+        SourceSpec spec = source.spec();
+        Map<String, String> exchangeBaseUrls = source.exchangeBaseUrls(), exchangeWsUrls = source.exchangeWsUrls();
         String symbol = a.has("symbol") ? a.string("symbol", null).toUpperCase(Locale.ROOT) : defaultSymbol(spec);
         long window = CliArguments.parseWindow(a.requiredString("window"));
         Long at = a.instant("at");
@@ -119,12 +101,7 @@ final class EstimateCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--model: " + e.getMessage());
         }
-        long interval;
-        try {
-            interval = Intervals.parse(a.string("interval", "1m"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--interval must be a candle interval such as 1m, 5m or 1h, not '" + a.string("interval", "") + "'");
-        }
+        long interval = candleInterval(a);
         WindowSpec.Builder windowSpec = WindowSpec.builder(spec, symbol, model.id(), window)
                 .params(params).mmrOverride(mmr).asOf(at).buckets(buckets).columns(columns).candleInterval(interval).range(range);
         if (zoneThreshold != null) windowSpec.zoneThreshold(zoneThreshold);
@@ -187,6 +164,44 @@ final class EstimateCommand {
         return LiqLensCli.OK;
     }
 
+    /** The source of {@code --source} with its {@code --base-url}, {@code --ws-url}, {@code --cache-dir} and {@code --timeout}. */
+    record SourceOptions(SourceSpec spec, Map<String, String> exchangeBaseUrls, Map<String, String> exchangeWsUrls) { }
+
+    /** Parses the source options shared by every command that loads market data; a missing file is a bad argument. */
+    static SourceOptions sourceOptions(CliArguments a) {
+        SourceSpec spec;
+        Map<String, String> exchangeBaseUrls = Map.of(), exchangeWsUrls = Map.of();
+        try {
+            spec = SourceSpec.parse(a.requiredString("source"));
+            if (spec.isCombined()) {
+                // One URL cannot serve three exchanges: for all they are given per exchange.
+                if (a.has("base-url")) exchangeBaseUrls = exchangeUrls("base-url", a.string("base-url", null), spec);
+                if (a.has("ws-url")) exchangeWsUrls = exchangeUrls("ws-url", a.string("ws-url", null), spec);
+            } else {
+                if (a.has("base-url")) spec = spec.withBaseUrl(a.string("base-url", null));
+                if (a.has("ws-url")) spec = spec.withWsUrl(a.string("ws-url", null));
+            }
+            spec = spec.withCacheDir(a.has("cache-dir") ? Path.of(a.string("cache-dir", null)) : defaultCacheDir());
+            if (a.has("timeout")) spec = spec.withTimeout(java.time.Duration.ofMillis(a.duration("timeout")));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--source: " + e.getMessage());
+        }
+        // Here rather than when the file is read, so that a missing file is the same error with or without --symbol.
+        if (spec.id().equals("file") && !Files.exists(spec.path())) {
+            throw new UsageException("--source: no such file or directory: " + spec.path());
+        }
+        return new SourceOptions(spec, exchangeBaseUrls, exchangeWsUrls);
+    }
+
+    /** {@code --interval}, the candles' interval (1m by default). */
+    static long candleInterval(CliArguments a) {
+        try {
+            return Intervals.parse(a.string("interval", "1m"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--interval must be a candle interval such as 1m, 5m or 1h, not '" + a.string("interval", "") + "'");
+        }
+    }
+
     /** {@code binance=URL,okx=URL}: a URL per exchange of {@code all}, for recorded-response servers and testnets. */
     private static final Pattern EXCHANGE_URL = Pattern.compile("\\s*([A-Za-z]+)\\s*=\\s*(\\S+?)\\s*");
 
@@ -214,7 +229,7 @@ final class EstimateCommand {
         return urls;
     }
 
-    private static Path defaultCacheDir() {
+    static Path defaultCacheDir() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("liqlens");
@@ -235,7 +250,7 @@ final class EstimateCommand {
     }
 
     /** For a single archive file the symbol is in its name; otherwise BTCUSDT. */
-    private static String defaultSymbol(SourceSpec spec) {
+    static String defaultSymbol(SourceSpec spec) {
         if (spec.id().equals("file")) {
             Path p = spec.path();
             if (!Files.isDirectory(p) && p.getFileName() != null) {

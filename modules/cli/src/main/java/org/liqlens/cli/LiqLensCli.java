@@ -36,6 +36,13 @@ public final class LiqLensCli {
             "           window (a warning on stderr when it is under 100 %)",
             "  heatmap  the same options plus [--columns N]; the time x price grid of surviving notional",
             "  models   the installed models, their parameters and required inputs",
+            "  score    --source SRC [--symbol S] --models m1,m3 --windows 12h,24h,3d [--from ISO] [--to ISO] [--step 6h]",
+            "           [--bands 3,5] [--horizons 4h,12h,24h] [--variants bucket,strongestZone,nearestZone] [--format json|csv|md]",
+            "           [--tables DIR] [--param K=V] [--mmr R] [--interval 1m|5m] [--seed N]",
+            "           does the map's strongest level get touched more often than a level at the same distance chosen",
+            "           without it? hit rates, lift against distance-matched, recent and opposite baselines with day-block",
+            "           bootstrap intervals, the direction rule, and a verdict per model x window (--tables DIR writes",
+            "           DIR/tables/scorecard.csv, .md and scorecard-direction.csv)",
             "  record   --source binance --streams forceOrder[,aggTrade,kline] --out FILE [--symbol S]",
             "           [--duration 10m] [--max-events N] [--ws-url URL] [--base-url URL]",
             "           appends live liquidations (and trades, closed 1m candles) to FILE as JSON lines until",
@@ -79,9 +86,10 @@ public final class LiqLensCli {
                 case "map": return EstimateCommand.run(EstimateCommand.Kind.MAP, args, out, err);
                 case "heatmap": return EstimateCommand.run(EstimateCommand.Kind.HEATMAP, args, out, err);
                 case "models": return ModelsCommand.run(args, out);
+                case "score": return ScoreCommand.run(args, out, err);
                 case "record": return RecordCommand.run(args, err);
                 default:
-                    throw new UsageException("unknown command '" + args[0] + "' (commands: levels, map, heatmap, models, record; try --help)");
+                    throw new UsageException("unknown command '" + args[0] + "' (commands: levels, map, heatmap, models, record, score; try --help)");
             }
         } catch (UsageException e) {
             err.println("liqlens-cli: " + e.getMessage());
