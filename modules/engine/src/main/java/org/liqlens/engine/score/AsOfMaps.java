@@ -63,7 +63,8 @@ final class AsOfMaps {
      * @param bucketFraction a bucket's width as a fraction of the price (0.001)
      */
     static Maps compute(LiquidationEngine engine, MarketInputs inputs, String modelId, long windowMs, Map<String, Double> params,
-                        Double mmrOverride, LiquidationRule rule, long[] asOfs, int bucketsPerSide, double bucketFraction) {
+                        Double mmrOverride, LiquidationRule rule, long[] asOfs, int bucketsPerSide, double bucketFraction,
+                        java.util.function.BooleanSupplier cancelled) {
         LiquidationModel model = engine.model(modelId);
         CandleSeries c = inputs.candles();
         int k = asOfs.length, nb = 2 * bucketsPerSide;
@@ -73,6 +74,7 @@ final class AsOfMaps {
         boolean onePass = model.openingsIndependentOfWindow() && model.basis() == EventBasis.CANDLES && k > 0;
         if (!onePass) {
             for (int t = 0; t < k; t++) {
+                checkCancelled(cancelled);
                 int to = c.endIndexClosedBefore(asOfs[t]);
                 double p = c.close(to - 1);
                 EstimateResult r = engine.estimate(request(inputs, modelId, windowMs, params, mmrOverride, rule, asOfs[t])
@@ -89,6 +91,7 @@ final class AsOfMaps {
         int tiers = lv.share.length;
         long[] open = c.openTimes();
         for (int t = 0; t < k; t++) {
+            if ((t & 63) == 0) checkCancelled(cancelled);
             long asOf = asOfs[t];
             int from = c.firstIndexOpenAtOrAfter(asOf - windowMs), to = Math.max(from, c.endIndexClosedBefore(asOf));
             double p = c.close(to - 1);
@@ -117,6 +120,10 @@ final class AsOfMaps {
             }
         }
         return new Maps(asOfs.clone(), price, longs, shorts, bucketsPerSide, true);
+    }
+
+    private static void checkCancelled(java.util.function.BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("scorecard cancelled");
     }
 
     private static EstimateRequest.Builder request(MarketInputs inputs, String modelId, long windowMs, Map<String, Double> params,

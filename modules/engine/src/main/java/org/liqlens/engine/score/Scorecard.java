@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import org.liqlens.engine.LiquidationEngine;
 import org.liqlens.engine.PriceRange;
 import org.liqlens.engine.Zone;
@@ -53,6 +54,7 @@ public final class Scorecard {
     private final long gridFirst;
     private final int gridCount;
     private final Baseline[] baselines;
+    private final BooleanSupplier cancelled;
 
     /** The excursions after each T′ over one horizon, and the distance-matched ones over the period sorted. */
     private static final class Baseline {
@@ -90,7 +92,16 @@ public final class Scorecard {
      * @throws IllegalArgumentException when the inputs have no candles
      */
     public Scorecard(LiquidationEngine engine, MarketInputs inputs, ScorecardSpec spec, LiquidationRule rule) {
+        this(engine, inputs, spec, rule, () -> false);
+    }
+
+    /**
+     * @param cancelled polled between as-of times and between cells; when it answers true, {@link #run} throws
+     *                  {@link java.util.concurrent.CancellationException} (a desktop worker's cancel)
+     */
+    public Scorecard(LiquidationEngine engine, MarketInputs inputs, ScorecardSpec spec, LiquidationRule rule, BooleanSupplier cancelled) {
         this.engine = engine;
+        this.cancelled = cancelled;
         this.inputs = inputs;
         this.spec = spec;
         this.rule = rule;
@@ -143,11 +154,13 @@ public final class Scorecard {
         int perSide = (int) Math.round(spec.maxBandPct() / spec.bucketPct());
         AsOfMaps.Maps maps = asOfs.length == 0
                 ? new AsOfMaps.Maps(asOfs, new double[0], new double[0][], new double[0][], perSide, false)
-                : AsOfMaps.compute(engine, inputs, modelId, windowMs, params, mmrOverride, rule, asOfs, perSide, spec.bucketPct() / 100);
+                : AsOfMaps.compute(engine, inputs, modelId, windowMs, params, mmrOverride, rule, asOfs, perSide, spec.bucketPct() / 100,
+                        cancelled);
         List<ScoreRow> rows = new ArrayList<>();
         for (LevelVariant v : spec.variants()) {
             for (double band : spec.bandsPct()) {
                 double[][] levels = levels(maps, v, band);
+                checkCancelled();
                 for (int h = 0; h < baselines.length; h++) rows.add(score(modelId, windowMs, v, band, maps, levels, baselines[h]));
             }
         }
@@ -158,6 +171,10 @@ public final class Scorecard {
         return new ScorecardResult(candles.symbol(), modelId, windowMs, spec, asOfs.length,
                 asOfs.length == 0 ? Long.MIN_VALUE : asOfs[0], asOfs.length == 0 ? Long.MIN_VALUE : asOfs[asOfs.length - 1],
                 maps.onePass(), rows, direction, Verdicts.overall(rows));
+    }
+
+    private void checkCancelled() {
+        if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("scorecard cancelled");
     }
 
     // ---------------------------------------------------------------------------------------------- levels

@@ -73,4 +73,13 @@ class ScorecardHandTest {
         assertEquals(0, d.correct());
         assertEquals(0, d.momentumCases(), "no candle 24 h before any T");
     }
+
+    @Test
+    void aCancelledScorecardStops() {
+        ScorecardSpec spec = ScorecardSpec.builder().to(S).step(HOUR).bandsPct(5).horizons(HOUR).baselineGrid(HOUR).build();
+        Scorecard card = new Scorecard(LiquidationEngine.standard(), candles(), spec, org.liqlens.engine.liq.LiquidationRule.BINANCE,
+                () -> true);
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> card.run("m1", 2 * HOUR, ONLY_30X, 0.0));
+    }
 }
