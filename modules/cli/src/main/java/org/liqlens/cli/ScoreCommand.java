@@ -141,7 +141,7 @@ final class ScoreCommand {
         boolean local = sourceSpec.id().equals("file") || sourceSpec.id().equals("sim");
         long end;
         if (spec.toMs() != Long.MAX_VALUE) end = spec.toMs() + spec.maxHorizonMs();
-        else if (local) end = WindowLoader.defaultAsOf(source, symbol, interval, CancelToken.NONE);
+        else if (local) end = CliArguments.LATEST.toEpochMilli();   // all of it, read once (the files are read on every call)
         else throw new UsageException("--to is needed for " + sourceSpec + " (the scorecard needs " + ScorecardTables.duration(spec.maxHorizonMs())
                 + " of data after each as-of time)");
         long start;

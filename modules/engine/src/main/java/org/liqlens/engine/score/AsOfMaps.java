@@ -35,8 +35,21 @@ final class AsOfMaps {
     /** The maps: {@code price[k]}, and notional per bucket {@code longs[k][b]}, {@code shorts[k][b]}. */
     record Maps(long[] asOf, double[] price, double[][] longs, double[][] shorts, int bucketsPerSide, boolean onePass) { }
 
+    /**
+     * The last series prepared, kept by its owner (one {@link Scorecard}) so that the windows of one model share
+     * it: the levels and their clearing candles do not depend on the window. One entry, so memory stays that of
+     * one preparation (about 70 MB for a year of 1m candles).
+     */
+    static final class LevelCache {
+        private Levels last;
+    }
+
     /** A series prepared once for window-independent models: per side and tier, each candle's level. */
     private static final class Levels {
+        String modelId;
+        Map<String, Double> parameters;
+        double mmr;
+        LiquidationRule rule;
         final double[][] longPrice, shortPrice;   // [tier][candle]
         final int[][] longClearedBy, shortClearedBy;   // [tier][candle]: first later candle through it, or n
         final double[] longNotional, shortNotional;
@@ -64,7 +77,7 @@ final class AsOfMaps {
      */
     static Maps compute(LiquidationEngine engine, MarketInputs inputs, String modelId, long windowMs, Map<String, Double> params,
                         Double mmrOverride, LiquidationRule rule, long[] asOfs, int bucketsPerSide, double bucketFraction,
-                        java.util.function.BooleanSupplier cancelled) {
+                        java.util.function.BooleanSupplier cancelled, LevelCache cache) {
         LiquidationModel model = engine.model(modelId);
         CandleSeries c = inputs.candles();
         int k = asOfs.length, nb = 2 * bucketsPerSide;
@@ -87,7 +100,17 @@ final class AsOfMaps {
         }
         // the parameters exactly as the engine resolves them (ladder, MMR, rule), from one small estimate
         EstimateResult first = engine.estimate(request(inputs, modelId, windowMs, params, mmrOverride, rule, asOfs[0]).buckets(1).build());
-        Levels lv = prepare(model, c, inputs, first);
+        Levels lv = cache.last;
+        if (lv == null || !lv.modelId.equals(modelId) || !lv.parameters.equals(first.parameters()) || lv.mmr != first.mmr()
+                || lv.rule != first.liquidationRule()) {
+            cache.last = lv = null;   // let the old one go before the new one is built
+            lv = prepare(model, c, inputs, first);
+            lv.modelId = modelId;
+            lv.parameters = first.parameters();
+            lv.mmr = first.mmr();
+            lv.rule = first.liquidationRule();
+            cache.last = lv;
+        }
         int tiers = lv.share.length;
         long[] open = c.openTimes();
         for (int t = 0; t < k; t++) {

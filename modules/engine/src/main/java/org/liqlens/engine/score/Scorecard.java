@@ -55,6 +55,7 @@ public final class Scorecard {
     private final int gridCount;
     private final Baseline[] baselines;
     private final BooleanSupplier cancelled;
+    private final AsOfMaps.LevelCache levels = new AsOfMaps.LevelCache();
 
     /** The excursions after each T′ over one horizon, and the distance-matched ones over the period sorted. */
     private static final class Baseline {
@@ -155,7 +156,7 @@ public final class Scorecard {
         AsOfMaps.Maps maps = asOfs.length == 0
                 ? new AsOfMaps.Maps(asOfs, new double[0], new double[0][], new double[0][], perSide, false)
                 : AsOfMaps.compute(engine, inputs, modelId, windowMs, params, mmrOverride, rule, asOfs, perSide, spec.bucketPct() / 100,
-                        cancelled);
+                        cancelled, levels);
         List<ScoreRow> rows = new ArrayList<>();
         for (LevelVariant v : spec.variants()) {
             for (double band : spec.bandsPct()) {

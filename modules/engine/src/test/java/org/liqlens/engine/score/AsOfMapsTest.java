@@ -41,7 +41,7 @@ class AsOfMapsTest {
         for (int k = 0; k < asOfs.length; k++) asOfs[k] = first + span * k / asOfs.length + (k % 3) * 17_001;   // odd instants too
         int perSide = 50;
         AsOfMaps.Maps maps = AsOfMaps.compute(ENGINE, in, model, window, Map.of(), null, LiquidationRule.BINANCE, asOfs, perSide, 0.001,
-                () -> false);
+                () -> false, new AsOfMaps.LevelCache());
         assertEquals(!model.equals("m2"), maps.onePass(), "m1 and m3 in one pass, m2 by an estimate per T");
         double compared = 0;
         for (int k = 0; k < asOfs.length; k++) {
