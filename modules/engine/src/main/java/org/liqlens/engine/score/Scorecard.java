@@ -243,6 +243,7 @@ public final class Scorecard {
                 boolean oppHit = above ? minLow <= opposite : maxHigh >= opposite;
                 double ratio = level / p;
                 double pm = distanceMatched(base, asOf, above, ratio);
+                if (Double.isNaN(pm)) continue;   // no time T' to compare with (a period shorter than two horizons)
                 double pr = recent(base, asOf, above, ratio);
                 cases++;
                 if (hit) hits++;
