@@ -50,6 +50,10 @@
  *     {@link org.liqlens.sources.live.LiveWindow} over 3 days of 1m candles (4,320), then m1 (m3) at the pane's
  *     400 buckets x 480 columns; {@code m1Engine} / {@code m3Engine} are the engine alone on the same 3 days</td>
  *     <td>at most 5 ms</td></tr>
+ * <tr><td>{@link org.liqlens.bench.ScorecardBench#btcYear ScorecardBench.btcYear} / {@code altcoinStudy}</td>
+ *     <td>issue 12's scorecard, m1 and m3 over 12 h, 24 h and 3 d, default spec, data in memory: the BTCUSDT spot
+ *     year (about 1,450 as-of times per window) and the three altcoin months (single shots)</td>
+ *     <td>at most 60 s / 10 s</td></tr>
  * <tr><td>{@code LiveBench.advance} / {@code copyOfTheWindow}</td><td>the window's advance alone (amortised
  *     O(1): {@code CandleSeries.append}) beside what a copy of the 3 days would cost</td><td>-</td></tr>
  * </table>

@@ -171,6 +171,26 @@ final class CliArguments {
         return span(name, v, "smhd", "be a positive whole number of s, m, h or d, e.g. 90s or 10m");
     }
 
+    /** A comma-separated list of spans such as 4h,12h,24h (whole numbers of m, h or d), in ms; null when absent. */
+    long[] durations(String name) {
+        String v = options.get(name);
+        if (v == null) return null;
+        String[] parts = v.split(",");
+        long[] out = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) out[i] = span(name, parts[i], "mhd", "be a list such as 4h,12h,24h or 12h,24h,3d");
+        return out;
+    }
+
+    /** A comma-separated list of numbers such as 3,5; null when absent. */
+    double[] doubles(String name) {
+        String v = options.get(name);
+        if (v == null) return null;
+        String[] parts = v.split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) out[i] = parseDouble(name, parts[i]);
+        return out;
+    }
+
     /** 12h, 24h, 3d, 7d, 30d (any whole number of m, h or d). */
     static long parseWindow(String v) {
         return span("window", v, "mhd", "look like 12h, 24h, 3d, 7d or 30d");

@@ -95,12 +95,7 @@ final class EstimateCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--model: " + e.getMessage());
         }
-        long interval;
-        try {
-            interval = Intervals.parse(a.string("interval", "1m"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--interval must be a candle interval such as 1m, 5m or 1h, not '" + a.string("interval", "") + "'");
-        }
+        long interval = candleInterval(a);
         WindowSpec.Builder windowSpec = WindowSpec.builder(spec, symbol, model.id(), window)
                 .params(params).mmrOverride(mmr).asOf(at).buckets(buckets).columns(columns).candleInterval(interval).range(range);
         if (zoneThreshold != null) windowSpec.zoneThreshold(zoneThreshold);
@@ -178,6 +173,15 @@ final class EstimateCommand {
             if (urls.put(exchange, m.group(2)) != null) throw new UsageException("--" + option + ": " + exchange + " is given twice");
         }
         return urls;
+    }
+
+    /** {@code --interval}, 1m by default. */
+    static long candleInterval(CliArguments a) {
+        try {
+            return Intervals.parse(a.string("interval", "1m"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--interval must be a candle interval such as 1m, 5m or 1h, not '" + a.string("interval", "") + "'");
+        }
     }
 
     static Map<String, Double> parseParams(String text) {

@@ -40,6 +40,13 @@ public final class LiqLensCli {
             "           [--format json|csv]   each pane's zones, the confluence zones where panes agree, and a summary",
             "  bundle   the same options plus --out FILE.zip [--size 1600x900] [--template FILE]: a zip with each pane's",
             "           heatmap (PNG, SVG), the zones and confluence tables and a prompt for an assistant",
+            "  score    --source SRC [--symbol S] --models m1,m3 --windows 12h,24h,3d [--from ISO] [--to ISO] [--step 6h]",
+            "           [--bands 3,5] [--horizons 4h,12h,24h] [--variants bucket,strongestZone,nearestZone] [--format json|csv|md]",
+            "           [--tables DIR] [--param K=V] [--mmr R] [--interval 1m|5m] [--seed N]",
+            "           does the map's strongest level get touched more often than a level at the same distance chosen",
+            "           without it? hit rates, lift against distance-matched, recent and opposite baselines with day-block",
+            "           bootstrap intervals, the direction rule, and a verdict per model x window (--tables DIR writes",
+            "           DIR/tables/scorecard.csv, .md and scorecard-direction.csv)",
             "  record   --source binance --streams forceOrder[,aggTrade,kline] --out FILE [--symbol S]",
             "           [--duration 10m] [--max-events N] [--ws-url URL] [--base-url URL]",
             "           appends live liquidations (and trades, closed 1m candles) to FILE as JSON lines until",
@@ -85,9 +92,10 @@ public final class LiqLensCli {
                 case "models": return ModelsCommand.run(args, out);
                 case "zones": return ConfluenceCommand.run(ConfluenceCommand.Kind.ZONES, args, out, err);
                 case "bundle": return ConfluenceCommand.run(ConfluenceCommand.Kind.BUNDLE, args, out, err);
+                case "score": return ScoreCommand.run(args, out, err);
                 case "record": return RecordCommand.run(args, err);
                 default:
-                    throw new UsageException("unknown command '" + args[0] + "' (commands: levels, map, heatmap, models, zones, bundle, record; try --help)");
+                    throw new UsageException("unknown command '" + args[0] + "' (commands: levels, map, heatmap, models, zones, bundle, score, record; try --help)");
             }
         } catch (UsageException e) {
             err.println("liqlens-cli: " + e.getMessage());

@@ -166,7 +166,10 @@ public final class LiquidationEngine {
 
         int firstEvent = p.from, endEvent = p.to;
         p.checkCancelled();
-        p.run = model.prepare(new ModelContext(p.symbol, in, p.asOf, p.windowMs, firstEvent, endEvent, p.params, p.ladder, p.mmr, p.rule));
+        // §3, no look-ahead: a model is never handed an open-interest sample stamped at or after T (candles and
+        // trades it reads only in [firstEvent, endEvent), which the window already ends before T)
+        MarketInputs seen = in.oi() == null ? in : new MarketInputs(in.candles(), in.oi().before(p.asOf), in.trades());
+        p.run = model.prepare(new ModelContext(p.symbol, seen, p.asOf, p.windowMs, firstEvent, endEvent, p.params, p.ladder, p.mmr, p.rule));
         p.scale = p.run.scale();
         p.checkCancelled();
 

@@ -31,12 +31,23 @@ public final class Zones {
 
     /** @param threshold fraction of the side's peak bucket, in (0, 1] */
     public static List<Zone> find(LiquidationMap map, double threshold) {
+        return find(map.price(), map.bucketGrid(), map.longNotionals(), map.shortNotionals(), threshold);
+    }
+
+    /**
+     * The zones of a profile given as arrays: long and short notional per bucket of {@code range} cut into
+     * {@code longs.length} equal buckets, the price between them (the scorecard's ±X maps, which are not
+     * {@link LiquidationMap}s).
+     */
+    public static List<Zone> find(double price, PriceRange range, double[] longs, double[] shorts, double threshold) {
+        if (longs.length != shorts.length) throw new IllegalArgumentException("long and short profiles differ in length");
+        return find(price, new Buckets(range.low(), range.high(), longs.length), longs, shorts, threshold);
+    }
+
+    private static List<Zone> find(double price, Buckets grid, double[] longs, double[] shorts, double threshold) {
         checkThreshold(threshold);
         List<Zone> out = new ArrayList<>();
-        int n = map.buckets();
-        double price = map.price();
-        double[] longs = map.longNotionals(), shorts = map.shortNotionals();
-
+        int n = grid.count;
         double peak = max(longs);
         if (peak > 0) {
             double min = threshold * peak;
@@ -52,8 +63,8 @@ public final class Zones {
                 first++;
                 double before = 0;
                 for (int k = last + 1; k < n; k++) before += longs[k];
-                double high = Math.min(map.bucketHigh(last), price);
-                out.add(new Zone(Side.LONG, map.bucketLow(first), high, map.bucketCentre(best), sum,
+                double high = Math.min(grid.bucketHigh(last), price);
+                out.add(new Zone(Side.LONG, grid.bucketLow(first), high, grid.bucketCentre(best), sum,
                         Math.max(0, (price - high) / price * 100), before, first, last));
                 b = first - 1;
             }
@@ -73,8 +84,8 @@ public final class Zones {
                 last--;
                 double before = 0;
                 for (int k = 0; k < first; k++) before += shorts[k];
-                double low = Math.max(map.bucketLow(first), price);
-                out.add(new Zone(Side.SHORT, low, map.bucketHigh(last), map.bucketCentre(best), sum,
+                double low = Math.max(grid.bucketLow(first), price);
+                out.add(new Zone(Side.SHORT, low, grid.bucketHigh(last), grid.bucketCentre(best), sum,
                         Math.max(0, (low - price) / price * 100), before, first, last));
                 b = last + 1;
             }

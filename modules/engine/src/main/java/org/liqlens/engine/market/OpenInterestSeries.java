@@ -47,6 +47,17 @@ public final class OpenInterestSeries {
         return i >= 0 ? i : -i - 1;
     }
 
+    /**
+     * The samples stamped before {@code t}: this series itself when it has none at or after {@code t}. A sample
+     * stamped t is a snapshot at t, published after it, so an estimate as of t must not see it.
+     */
+    public OpenInterestSeries before(long t) {
+        int end = firstIndexAtOrAfter(t);
+        if (end == time.length) return this;
+        return new OpenInterestSeries(symbol, intervalMs, Arrays.copyOf(time, end), Arrays.copyOf(openInterest, end),
+                Arrays.copyOf(openInterestValue, end));
+    }
+
     @Override
     public String toString() {
         return "OpenInterestSeries[" + symbol + ", " + time.length + " samples]";

@@ -46,4 +46,12 @@ public interface LiquidationModel {
      * window, for example).
      */
     ModelRun prepare(ModelContext context);
+
+    /**
+     * True when what an event opens, and how notional scales between two instants, depend only on the events
+     * themselves, not on the estimate's as-of time or window (m1, m3). Then one preparation over a whole series
+     * serves every window inside it, which lets the scorecard map a year at a thousand as-of times in one pass.
+     * The default, false, is always safe: the scorecard then runs a fresh estimate at each as-of time.
+     */
+    default boolean openingsIndependentOfWindow() { return false; }
 }

@@ -24,7 +24,7 @@ import org.liqlens.sources.load.WindowLoader;
  *
  * <p>Open interest (m2): the window's candles are all that is kept here. Binance's open-interest history has a
  * sample every 5 minutes, so on the advances where {@link #openInterestDue(long)} says so, ask
- * {@code source.openInterest(symbol, 5 min, asOfMs() - windowMs(), asOfMs() + 1, cancel)} again (as
+ * {@code source.openInterest(symbol, 5 min, asOfMs() - windowMs(), asOfMs(), cancel)} again (as
  * {@link WindowLoader} does) and build the inputs with {@link #inputs(OpenInterestSeries)}; in between keep the
  * series you have: the engine ignores samples outside the window, and the newest minutes count once the next
  * sample is there.

@@ -55,9 +55,9 @@ public final class WindowLoader {
         }
         OpenInterestSeries oi = null;
         if (needs.contains(ModelInput.OPEN_INTEREST)) {
-            // A sample at exactly T still describes the window: ask for [T - W, T + 1).
+            // §3, no look-ahead: a sample stamped T is published after T, so the window's samples are [T - W, T)
             try {
-                oi = source.openInterest(symbol, OI_INTERVAL, from, asOf + 1, cancel);
+                oi = source.openInterest(symbol, OI_INTERVAL, from, asOf, cancel);
             } catch (UnsupportedOperationException | SourceException e) {
                 throw new SourceException("the model needs open-interest history for " + symbol + ", which "
                         + source.displayName() + " cannot provide: " + e.getMessage(), e);

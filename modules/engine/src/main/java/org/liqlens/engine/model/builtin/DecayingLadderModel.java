@@ -35,4 +35,8 @@ public final class DecayingLadderModel extends BuiltinModel {
             public WeightScale scale() { return decay; }
         };
     }
+
+    /** A candle's openings are its own volumes, whatever the window. */
+    @Override
+    public boolean openingsIndependentOfWindow() { return true; }
 }

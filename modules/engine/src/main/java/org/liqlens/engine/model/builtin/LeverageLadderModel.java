@@ -24,4 +24,8 @@ public final class LeverageLadderModel extends BuiltinModel {
         var candles = context.candles();
         return (from, to, entry, longN, shortN) -> candleOpenings(candles, from, to, entry, longN, shortN);
     }
+
+    /** A candle's openings are its own volumes, whatever the window. */
+    @Override
+    public boolean openingsIndependentOfWindow() { return true; }
 }
