@@ -68,7 +68,17 @@ import org.openide.windows.WindowManager;
     "KIND_File=file",
     "KIND_Cached=cached",
     "KIND_Live=live",
-    "LBL_Contrast=contrast"
+    "LBL_Contrast=contrast",
+    "BADGE_Scoring=scorecard: measuring…",
+    "BADGE_None=scorecard: n/a",
+    "# {0} - short verdict",
+    "BADGE_Verdict=scorecard: {0}",
+    "TIP_Badge=Is this model's strongest level touched more often than a level at the same distance chosen without the map? Window › Scorecard shows the table.",
+    "# {0} - reason",
+    "TIP_BadgeNone=No scorecard for this pane: {0}",
+    "# {0} - verdict",
+    "# {1} - number of as-of times",
+    "TIP_BadgeVerdict=<html>Measured on this pane''s data ({1} as-of times): <b>{0}</b>.<br>An estimate is not a prediction; Window › Scorecard shows hit rates against the distance-matched and recent baselines.</html>"
 })
 public final class ChartPaneTopComponent extends TopComponent {
     private static final long serialVersionUID = 1L;
@@ -90,6 +100,10 @@ public final class ChartPaneTopComponent extends TopComponent {
     /** Below the chart: the source, what kind of data, what it covers of the window; the cursor readout at the right. */
     private final JLabel footer = new JLabel("", SwingConstants.LEFT);
     private final JLabel readout = new JLabel("", SwingConstants.RIGHT);
+    /** The model's record on this pane's data, in a few honest words (Window › Scorecard has the table). */
+    private final JLabel scoreBadge = new JLabel("");
+    /** The spec the badge was computed for: a live update does not recompute it. */
+    private transient PaneSpec badgeFor;
     /** Above the chart: a problem that the user should see at once (a dropped live feed, a refused edit). */
     private final JLabel banner = new JLabel("", SwingConstants.LEFT);
     private final JPanel body = new JPanel(new BorderLayout());
@@ -143,6 +157,9 @@ public final class ChartPaneTopComponent extends TopComponent {
         JPanel right = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, 6, 0));
         right.setOpaque(false);
         right.add(readout);
+        scoreBadge.setFont(scoreBadge.getFont().deriveFont(Font.PLAIN, 11f));
+        scoreBadge.setForeground(MUTED);
+        right.add(scoreBadge);
         JLabel contrastLabel = new JLabel(Bundle.LBL_Contrast());
         contrastLabel.setFont(contrastLabel.getFont().deriveFont(Font.PLAIN, 11f));
         contrastLabel.setForeground(MUTED);
@@ -212,6 +229,8 @@ public final class ChartPaneTopComponent extends TopComponent {
     private void settingsChanged() {
         if (!isOpened()) return;
         following = null; // ladder, MMR or URLs: load the window again with them
+        PaneScorecards.clear();
+        badgeFor = null;
         charts.restyle();
         startEstimate(true); // ladder, MMR or URLs may have changed: the numbers with them
         restartLive();
@@ -330,6 +349,31 @@ public final class ChartPaneTopComponent extends TopComponent {
         body.repaint();
         putClientProperty(PROPERTY_READY, Boolean.TRUE);
         firePropertyChange(PROP_ESTIMATE, old, r);
+        if (!spec.withView(PaneView.HEATMAP).equals(badgeFor)) refreshBadge();
+    }
+
+    /** Asks for the scorecard of this pane's model and window (in the background) and shows its verdict. EDT. */
+    private void refreshBadge() {
+        PaneSpec asked = spec.withView(PaneView.HEATMAP);
+        badgeFor = asked;
+        scoreBadge.setText(Bundle.BADGE_Scoring());
+        scoreBadge.setToolTipText(Bundle.TIP_Badge());
+        PaneScorecards.of(asked).whenComplete((result, error) -> SwingUtilities.invokeLater(() -> {
+            if (!asked.equals(badgeFor)) return;
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+                scoreBadge.setText(Bundle.BADGE_None());
+                scoreBadge.setToolTipText(Bundle.TIP_BadgeNone(String.valueOf(cause.getMessage())));
+            } else {
+                scoreBadge.setText(Bundle.BADGE_Verdict(PaneScorecards.shortVerdict(result.verdict())));
+                scoreBadge.setToolTipText(Bundle.TIP_BadgeVerdict(result.verdict(), result.asOfTimes()));
+            }
+        }));
+    }
+
+    /** The badge's text, for tests: "scorecard: …". */
+    public String scoreBadgeText() {
+        return scoreBadge.getText();
     }
 
     private void showMessage(String text) {
