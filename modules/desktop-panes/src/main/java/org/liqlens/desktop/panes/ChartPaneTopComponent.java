@@ -160,6 +160,19 @@ public final class ChartPaneTopComponent extends TopComponent {
         scoreBadge.setFont(scoreBadge.getFont().deriveFont(Font.PLAIN, 11f));
         scoreBadge.setForeground(MUTED);
         right.add(scoreBadge);
+        scoreBadge.setCursor(java.awt.Cursor.getPredefinedCursor(java.awt.Cursor.HAND_CURSOR));
+        scoreBadge.addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mouseClicked(java.awt.event.MouseEvent e) {
+                // By its ID: the Scorecard window lives in a module that depends on this one.
+                TopComponent scorecard = WindowManager.getDefault().findTopComponent("LiqLensScorecard");
+                if (scorecard != null) {
+                    scorecard.open();
+                    scorecard.requestVisible();
+                    requestActive();
+                }
+            }
+        });
         JLabel contrastLabel = new JLabel(Bundle.LBL_Contrast());
         contrastLabel.setFont(contrastLabel.getFont().deriveFont(Font.PLAIN, 11f));
         contrastLabel.setForeground(MUTED);
