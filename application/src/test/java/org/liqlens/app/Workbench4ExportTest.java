@@ -12,6 +12,9 @@ import org.liqlens.confluence.BundleReader;
 import org.liqlens.confluence.ConfluenceReport;
 import org.liqlens.confluence.ConfluenceZone;
 import org.liqlens.desktop.confluence.ExportTopComponent;
+import org.liqlens.desktop.confluence.ScorecardTopComponent;
+import org.liqlens.engine.score.ScoreRow;
+import org.liqlens.engine.score.ScorecardResult;
 import org.liqlens.desktop.confluence.ZonesTopComponent;
 import org.liqlens.desktop.panes.ChartPaneTopComponent;
 import org.openide.util.RequestProcessor;
@@ -88,5 +91,38 @@ public class Workbench4ExportTest extends WorkbenchTestSupport {
         }
         assertTrue(desktop.entryNames().contains("images/m1-12h.png"));
         assertTrue(desktop.prompt().contains("BTCUSDT"));
+
+        // The scorecard: every pane wears its verdict, and the Scorecard window's numbers are the CLI's.
+        for (ChartPaneTopComponent pane : panes) {
+            waitFor(pane.getName() + "'s scorecard badge", () -> pane.scoreBadgeText().startsWith("scorecard: ")
+                    && !pane.scoreBadgeText().contains("measuring"), 180_000);
+            assertFalse("the badge never claims what was not measured: " + pane.scoreBadgeText(), pane.scoreBadgeText().contains("n/a"));
+        }
+        ScorecardTopComponent scorecard = onEdt(() -> {
+            ScorecardTopComponent tc = (ScorecardTopComponent) WindowManager.getDefault().findTopComponent(ScorecardTopComponent.ID);
+            tc.open();
+            tc.follow(panes.get(0).spec());
+            return tc;
+        });
+        waitFor("the Scorecard window's result", () -> scorecard.result() != null, 180_000);
+        ScorecardResult shown = scorecard.result();
+        Process score = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", cli.toString(),
+                "score", "--source", "sim", "--symbol", "BTCUSDT", "--models", "m1", "--windows", "12h", "--format", "csv")
+                .redirectErrorStream(false).start();
+        String csv = new String(score.getInputStream().readAllBytes());
+        assertTrue(score.waitFor(120, TimeUnit.SECONDS));
+        assertEquals("liqlens-cli score", 0, score.exitValue());
+        String[] lines = csv.strip().split("\n");
+        List<String> header = List.of(lines[0].split(","));
+        int cases = header.indexOf("cases"), hits = header.indexOf("hits"), verdict = header.indexOf("verdict");
+        assertTrue("columns: " + header, cases >= 0 && hits >= 0 && verdict >= 0);
+        assertEquals("one row per band and horizon", lines.length - 1, shown.rows().size());
+        for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split(",");
+            ScoreRow row = shown.rows().get(i - 1);
+            assertEquals("cases, row " + i, Integer.parseInt(cells[cases]), row.cases());
+            assertEquals("hits, row " + i, Integer.parseInt(cells[hits]), row.hits());
+            assertEquals("verdict, row " + i, cells[verdict], row.verdict());
+        }
     }
 }

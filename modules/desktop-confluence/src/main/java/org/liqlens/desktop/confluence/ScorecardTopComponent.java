@@ -48,7 +48,7 @@ import org.openide.windows.TopComponent;
  */
 @ConvertAsProperties(dtd = "-//org.liqlens.desktop.confluence//Scorecard//EN", autostore = false)
 @TopComponent.Description(preferredID = ScorecardTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_ALWAYS)
-@TopComponent.Registration(mode = "output", openAtStartup = false, position = 15)
+@TopComponent.Registration(mode = "output", openAtStartup = true, position = 15)
 @ActionID(category = "Window", id = "org.liqlens.desktop.confluence.ScorecardTopComponent")
 @ActionReference(path = "Menu/Window", position = 32)
 @TopComponent.OpenActionRegistration(displayName = "#CTL_ScorecardAction", preferredID = ScorecardTopComponent.ID)
