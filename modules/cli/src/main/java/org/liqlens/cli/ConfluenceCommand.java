@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.liqlens.charts.WindowLabels;
 import org.liqlens.confluence.BundleRequest;
 import org.liqlens.confluence.BundleSource;
@@ -22,6 +25,8 @@ import org.liqlens.confluence.ChartImages;
 import org.liqlens.confluence.Confluence;
 import org.liqlens.confluence.ConfluenceReport;
 import org.liqlens.confluence.ConfluenceSettings;
+import org.liqlens.confluence.JsonText;
+import org.liqlens.confluence.PanePictures;
 import org.liqlens.confluence.NearNotional;
 import org.liqlens.confluence.PaneEstimate;
 import org.liqlens.confluence.PaneZone;
@@ -83,13 +88,26 @@ final class ConfluenceCommand {
         PromptTemplate template = kind == Kind.BUNDLE && a.has("template") ? template(a.string("template", null)) : null;
         Path target = kind == Kind.BUNDLE ? a.writablePath("out", "bundle") : null;
 
-        if (kind == Kind.BUNDLE) {
-            // Fonts, Java2D and the image writers take a few hundred milliseconds to start: on the second core,
-            // while this thread loads the data.
-            Thread warmUp = new Thread(ChartImages::warmUp, "liqlens-bundle-warm-up");
-            warmUp.setDaemon(true);
-            warmUp.start();
+        // The pictures are most of a bundle's time: each pane is drawn on the second core as soon as it is
+        // estimated, while this thread estimates the next. Fonts and Java2D, which the first picture would wait
+        // for, start there while this thread loads the data.
+        ExecutorService drawing = kind == Kind.BUNDLE ? Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "liqlens-bundle-draw");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            if (drawing != null) drawing.submit(ChartImages::warmUp);
+            return estimateAndWrite(kind, source, at, engine, panes, settings, format, size, template, target, drawing, out, err);
+        } finally {
+            if (drawing != null) drawing.shutdownNow();
         }
+    }
+
+    private static int estimateAndWrite(Kind kind, SourceOptions source, Long at, LiquidationEngine engine,
+                                        List<PaneSpec> panes, ConfluenceSettings settings, String format, int[] size,
+                                        PromptTemplate template, Path target, ExecutorService drawing, PrintStream out,
+                                        PrintStream err) throws IOException {
         WindowEstimator estimator = source.estimatorSharingLoads(engine);
         List<WindowSpec> specs = new ArrayList<>();
         for (PaneSpec p : panes) {
@@ -109,6 +127,7 @@ final class ConfluenceCommand {
         for (int i = 0; i < panes.size(); i++) order.add(i);
         order.sort(java.util.Comparator.comparingLong((Integer i) -> panes.get(i).windowMs()).reversed());
         PaneEstimate[] estimates = new PaneEstimate[panes.size()];
+        List<Future<PanePictures>> pictures = new ArrayList<>();
         String sourceName = null;
         Long asOf = at;
         for (int i : order) {
@@ -125,7 +144,9 @@ final class ConfluenceCommand {
             }
             asOf = e.result().asOf();
             sourceName = e.sourceName();
-            estimates[i] = PaneEstimate.of(e, source.isSimulated());
+            PaneEstimate pane = PaneEstimate.of(e, source.isSimulated());
+            estimates[i] = pane;
+            if (drawing != null) pictures.add(drawing.submit(() -> PanePictures.draw(pane, size[0], size[1])));
         }
 
         if (kind == Kind.ZONES) {
@@ -143,6 +164,8 @@ final class ConfluenceCommand {
         BundleRequest.Builder request = BundleRequest.builder(List.of(estimates), BundleSource.of(source.spec, sourceName, at == null
                 && !source.spec.id().equals("file") && !source.isSimulated())).size(size[0], size[1]).settings(settings);
         if (template != null) request.template(template);
+        int drawn = 0;
+        for (int i : order) request.pictures(estimates[i].result(), pictures.get(drawn++));
         BundleWriter.Written written;
         try {
             written = BundleWriter.write(target, request.build());
@@ -155,7 +178,7 @@ final class ConfluenceCommand {
         json.put("asOf", Instant.ofEpochMilli(written.report().asOf()).toString());
         json.put("price", written.report().price());
         json.put("entries", written.entries());
-        Json.print(json, out);
+        out.println(JsonText.write(json));   // not Jackson: starting it would cost this command a tenth of its time
         return LiqLensCli.OK;
     }
 
@@ -213,10 +236,9 @@ final class ConfluenceCommand {
         }
     }
 
-    private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     /** The tables as the bundle writes them (numbers as formatted there), and the summary. */
     static Map<String, Object> zonesJson(ConfluenceReport r) throws IOException {
+        ObjectMapper exact = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("symbol", r.symbol());
         json.put("asOf", Instant.ofEpochMilli(r.asOf()).toString());
@@ -232,7 +254,7 @@ final class ConfluenceCommand {
             panes.add(pj);
         }
         json.put("panes", panes);
-        JsonNode zones = EXACT.readTree(r.zonesTable().toJson()), confluence = EXACT.readTree(r.confluenceTable().toJson());
+        JsonNode zones = exact.readTree(r.zonesTable().toJson()), confluence = exact.readTree(r.confluenceTable().toJson());
         json.put("zones", zones);
         json.put("confluence", confluence);
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.liqlens.engine.EstimateResult;
 
 /**
  * What {@link BundleWriter#write} puts into a bundle. Immutable; build with {@link #builder}.
@@ -36,6 +39,7 @@ public final class BundleRequest {
     private final Clock clock;
     private final Map<String, String> promptValues;
     private final Function<ConfluenceReport, List<BundleEntry>> extraEntries;
+    private final Map<EstimateResult, Future<PanePictures>> pictures;
 
     private BundleRequest(Builder b) {
         panes = List.copyOf(b.panes);
@@ -48,6 +52,7 @@ public final class BundleRequest {
         clock = b.clock;
         promptValues = Map.copyOf(b.promptValues);
         extraEntries = b.extraEntries;
+        pictures = new IdentityHashMap<>(b.pictures);
     }
 
     /** @param panes the estimates to draw and compare, of one symbol at one as-of time, in display order */
@@ -67,6 +72,9 @@ public final class BundleRequest {
     /** Values of placeholders beyond the built-in ones (a later {@code {scorecard}}). */
     public Map<String, String> promptValues() { return promptValues; }
     public Function<ConfluenceReport, List<BundleEntry>> extraEntries() { return extraEntries; }
+
+    /** Pictures drawn ahead for a pane's estimate ({@link Builder#pictures}), or null: the writer draws them. */
+    public Future<PanePictures> picturesOf(EstimateResult result) { return pictures.get(result); }
 
     /** This module's version, from its build ({@code version.properties}). */
     public static String defaultAppVersion() {
@@ -90,6 +98,7 @@ public final class BundleRequest {
         private Clock clock = Clock.systemUTC();
         private final Map<String, String> promptValues = new LinkedHashMap<>();
         private Function<ConfluenceReport, List<BundleEntry>> extraEntries = report -> List.of();
+        private final Map<EstimateResult, Future<PanePictures>> pictures = new IdentityHashMap<>();
 
         private Builder(List<PaneEstimate> panes, BundleSource source) {
             if (panes.isEmpty()) throw new IllegalArgumentException("a bundle needs at least one pane");
@@ -121,6 +130,16 @@ public final class BundleRequest {
         /** Files to add after the tables (a review, a scorecard), computed from the bundle's report. */
         public Builder extraEntries(Function<ConfluenceReport, List<BundleEntry>> entries) {
             this.extraEntries = Objects.requireNonNull(entries);
+            return this;
+        }
+
+        /**
+         * The pictures of the pane whose estimate is {@code result}, being drawn elsewhere
+         * ({@link PanePictures#draw}), e.g. while the next pane is still being estimated; they must be of this
+         * request's size. Panes without drawn-ahead pictures are drawn by the writer.
+         */
+        public Builder pictures(EstimateResult result, Future<PanePictures> drawing) {
+            pictures.put(Objects.requireNonNull(result), Objects.requireNonNull(drawing));
             return this;
         }
 

@@ -1,8 +1,5 @@
 package org.liqlens.confluence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +18,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.jfree.chart.JFreeChart;
 import org.liqlens.engine.io.AtomicFiles;
 
 /**
@@ -53,8 +51,6 @@ public final class BundleWriter {
     public static final String FORMAT = "liqlens-bundle/1";
     /** The timestamp of every deterministic entry (the zip's DOS time, no time zone). */
     public static final LocalDateTime FIXED_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What was written. */
     public record Written(Path path, ConfluenceReport report, List<String> entries) {
@@ -107,7 +103,7 @@ public final class BundleWriter {
         List<PaneEstimate> panes = report.panes();   // with unique names
         Instant created = request.clock().instant().truncatedTo(ChronoUnit.SECONDS);
 
-        Map<String, byte[]> images = renderImages(panes, request.width(), request.height());
+        Map<String, byte[]> images = renderImages(request, panes);
         Map<String, byte[]> tables = new LinkedHashMap<>();
         for (Table t : report.tables()) {
             for (TableFormat f : TableFormat.values()) {
@@ -139,9 +135,20 @@ public final class BundleWriter {
 
     static void writeZip(OutputStream target, Iterable<Entry> entries) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(target, StandardCharsets.UTF_8);
+        // Level 1: text compresses nearly as well, and a bundle's pictures are mostly compressed already.
+        zip.setLevel(Deflater.BEST_SPEED);
         for (Entry e : entries) {
             ZipEntry z = new ZipEntry(e.path());
             z.setTimeLocal(e.time());
+            if (e.path().endsWith(".png")) {
+                // A PNG is deflated inside: stored, it costs no second pass.
+                CRC32 crc = new CRC32();
+                crc.update(e.content());
+                z.setMethod(ZipEntry.STORED);
+                z.setSize(e.content().length);
+                z.setCompressedSize(e.content().length);
+                z.setCrc(crc.getValue());
+            }
             zip.putNextEntry(z);
             zip.write(e.content());
             zip.closeEntry();
@@ -150,10 +157,12 @@ public final class BundleWriter {
     }
 
     /**
-     * The pictures of every pane, PNG then SVG, in pane order. Panes are drawn on up to two threads (the
-     * machine's cores, at most the panes): drawing is most of a bundle's time, and each chart is its own.
+     * The pictures of every pane, PNG then SVG, in pane order: those the request drew ahead, the others drawn
+     * here on up to two threads (the machine's cores, at most the panes): drawing is most of a bundle's time,
+     * and each chart is its own.
      */
-    private static Map<String, byte[]> renderImages(List<PaneEstimate> panes, int width, int height) {
+    private static Map<String, byte[]> renderImages(BundleRequest request, List<PaneEstimate> panes) {
+        int width = request.width(), height = request.height();
         int threads = Math.max(1, Math.min(panes.size(), Math.min(2, Runtime.getRuntime().availableProcessors())));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "liqlens-bundle-render");
@@ -161,19 +170,20 @@ public final class BundleWriter {
             return t;
         });
         try {
-            List<Future<byte[][]>> futures = new ArrayList<>();
+            List<Future<PanePictures>> futures = new ArrayList<>();
             for (PaneEstimate p : panes) {
-                futures.add(pool.submit(() -> {
-                    JFreeChart chart = ChartImages.heatmap(p);
-                    byte[] png = ChartImages.png(chart, width, height);
-                    return new byte[][] {png, ChartImages.svg(chart, width, height, p.name() + "-")};
-                }));
+                Future<PanePictures> ahead = request.picturesOf(p.result());
+                futures.add(ahead != null ? ahead : pool.submit(() -> PanePictures.draw(p, width, height)));
             }
             Map<String, byte[]> out = new LinkedHashMap<>();
             for (int i = 0; i < panes.size(); i++) {
-                byte[][] pictures = futures.get(i).get();
-                out.put("images/" + panes.get(i).name() + ".png", pictures[0]);
-                out.put("images/" + panes.get(i).name() + ".svg", pictures[1]);
+                PanePictures pictures = futures.get(i).get();
+                if (pictures.width() != width || pictures.height() != height) {
+                    throw new IllegalArgumentException("the pictures of pane " + panes.get(i).name() + " were drawn at " + pictures.width()
+                            + "x" + pictures.height() + ", not the bundle's " + width + "x" + height);
+                }
+                out.put("images/" + panes.get(i).name() + ".png", pictures.png());
+                out.put("images/" + panes.get(i).name() + ".svg", pictures.svg());
             }
             return out;
         } catch (ExecutionException e) {
@@ -247,7 +257,7 @@ public final class BundleWriter {
             pj.put("window", p.windowLabel());
             pj.put("windowMs", p.windowMs());
             pj.put("source", p.sourceLabel());
-            pj.put("parameters", new LinkedHashMap<>(p.parameters()));
+            pj.put("parameters", new LinkedHashMap<String, Object>(p.parameters()));
             pj.put("coverage", p.result().coverage().fraction());
             pj.put("buckets", p.result().map().buckets());
             pj.put("columns", p.result().heatmap().columns());
@@ -257,10 +267,6 @@ public final class BundleWriter {
         m.put("template", request.template().origin());
         m.put("entries", entries);
         m.put("createdAt", created.toString());
-        try {
-            return (JSON.writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the manifest: " + e.getOriginalMessage(), e);
-        }
+        return (JsonText.write(m) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }
