@@ -40,8 +40,18 @@ public class Workbench3LivePaneTest extends WorkbenchTestSupport {
 
     public void testLivePaneFollowsTheStream() throws Exception {
         try (FakeBinanceExchange exchange = new FakeBinanceExchange()) {
-            NbPreferences.forModule(SourceSettings.class).put("binance.baseUrl", exchange.restUrl());
-            NbPreferences.forModule(SourceSettings.class).put("binance.wsUrl", exchange.wsUrl());
+            // Preference events are delivered later, on their own thread: wait until both have been, or the pane
+            // would hear them after its first load and load again with "new" settings.
+            java.util.prefs.Preferences prefs = NbPreferences.forModule(SourceSettings.class);
+            java.util.concurrent.CountDownLatch delivered = new java.util.concurrent.CountDownLatch(2);
+            java.util.prefs.PreferenceChangeListener counter = e -> {
+                if (e.getKey().startsWith("binance.")) delivered.countDown();
+            };
+            prefs.addPreferenceChangeListener(counter);
+            prefs.put("binance.baseUrl", exchange.restUrl());
+            prefs.put("binance.wsUrl", exchange.wsUrl());
+            assertTrue("the settings' change events were delivered", delivered.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            prefs.removePreferenceChangeListener(counter);
             PaneSpec spec = new PaneSpec("binance", "BTCUSDT", "m1", WINDOW, null, PaneView.HEATMAP, Map.of());
             ChartPaneTopComponent pane = onEdt(() -> ChartPaneTopComponent.open(spec, "editor"));
 
