@@ -59,6 +59,10 @@ public class Workbench3LivePaneTest extends WorkbenchTestSupport {
             long t = pane.result().asOf();
             assertEquals("a live window ends at a minute", 0, t % M);
             waitFor("the pane's feed to open the stream", () -> !exchange.streams.isEmpty(), 60_000);
+            // The pane's scorecard badge reads the last 30 days once, in the background: let it finish first, so
+            // that what is counted below is the live window's own traffic.
+            waitFor("the pane's scorecard badge", () -> !pane.scoreBadgeText().isEmpty() && !pane.scoreBadgeText().contains("measuring"), 120_000);
+            assertTrue("the badge has a verdict on the exchange's 30 days: " + pane.scoreBadgeText(), pane.scoreBadgeText().startsWith("scorecard: "));
             long windowLoads = windowLoads(exchange, t);
             assertTrue("the window was loaded over REST", windowLoads > 0);
 
