@@ -131,7 +131,7 @@ abstract class WorkbenchTestSupport extends NbTestCase {
     static TopComponent waitForReadyPane(String name, long timeoutMs) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
-            TopComponent found = onEdt(() -> {
+            TopComponent found = onEdtWhenUp(() -> {
                 for (TopComponent tc : TopComponent.getRegistry().getOpened()) {
                     if (name.equals(tc.getName()) && Boolean.TRUE.equals(tc.getClientProperty(READY))
                             && tc instanceof ChartPaneTopComponent p && p.result() != null) return tc;
@@ -147,10 +147,24 @@ abstract class WorkbenchTestSupport extends NbTestCase {
     static void waitFor(String what, Callable<Boolean> condition, long timeoutMs) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
-            if (Boolean.TRUE.equals(onEdt(condition))) return;
+            if (Boolean.TRUE.equals(onEdtWhenUp(condition))) return;
             Thread.sleep(200);
         }
         fail("timed out waiting until " + what);
+    }
+
+    /**
+     * {@link #onEdt}, but null while the platform is still starting: in the first seconds the window system can
+     * be the platform's stand-in, whose classes may not load yet (seen as NoClassDefFoundError on a loaded
+     * machine). A poll retries; a real failure shows as the wait's timeout.
+     */
+    static <T> T onEdtWhenUp(Callable<T> c) throws Exception {
+        try {
+            return onEdt(c);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof LinkageError) return null;
+            throw e;
+        }
     }
 
     static <T> T onEdt(Callable<T> c) throws Exception {
