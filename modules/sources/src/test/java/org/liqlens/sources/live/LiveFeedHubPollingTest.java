@@ -115,6 +115,8 @@ class LiveFeedHubPollingTest {
             int asked = fake.klineRequests.size();
             clock.advance(POLL_MS);
             await(() -> !r.errors.isEmpty(), "the failed poll reported");
+            // The error and the status that follows it are two callbacks: wait for the status too.
+            await(() -> r.lastStatus().reason().contains("the last poll failed"), "the status of the failed poll");
             assertTrue(fake.klineRequests.size() > asked);
             assertFalse(r.sawState(State.STALE), "one period without an answer is not stale yet");
             FeedStatus failed = r.lastStatus();
