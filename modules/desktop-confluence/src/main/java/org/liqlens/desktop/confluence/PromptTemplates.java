@@ -42,9 +42,10 @@ final class PromptTemplates {
      */
     static PromptTemplate save(String text) {
         PromptTemplate t = PromptTemplate.parse(text, EDITED_ORIGIN);
-        // Preferences values are limited in length (8 KiB); a longer template stays in the user directory's file.
+        // A preference value holds at most MAX_VALUE_LENGTH characters: refuse rather than store a cut template.
         if (text.length() > Preferences.MAX_VALUE_LENGTH) {
-            throw new IllegalArgumentException("the template is longer than " + Preferences.MAX_VALUE_LENGTH + " characters");
+            throw new IllegalArgumentException("the template has " + text.length() + " characters; at most "
+                    + Preferences.MAX_VALUE_LENGTH + " can be kept");
         }
         preferences().put(KEY, text);
         return t;

@@ -92,8 +92,6 @@ public final class ZonesTopComponent extends TopComponent {
     };
     /** The report shown, or null; its rows are the tables' rows in model order. */
     private transient volatile ConfluenceReport report;
-    /** Panes the shown report compares: a selected row shades its band in these. */
-    private transient List<ChartPaneTopComponent> comparedPanes = List.of();
 
     public ZonesTopComponent() {
         setName(Bundle.CTL_Zones());
@@ -228,7 +226,6 @@ public final class ZonesTopComponent extends TopComponent {
 
     private void show(ConfluenceReport r, WorkspacePanes.Selection sel, String error) {
         report = r;
-        comparedPanes = sel == null ? List.of() : sel.panes();
         if (r == null) {
             header.setText(error != null ? Bundle.MSG_Failed(error) : Bundle.MSG_NoPanes());
             confluenceModel.setTable(emptyReportTable(true));
@@ -271,11 +268,6 @@ public final class ZonesTopComponent extends TopComponent {
         for (ChartPaneTopComponent p : WorkspacePanes.openPanes()) {
             if (p.spec().symbol().equalsIgnoreCase(symbol)) p.highlightBand(low, high);
         }
-    }
-
-    /** Selected band's panes: for tests and the export. */
-    List<ChartPaneTopComponent> comparedPanes() {
-        return comparedPanes;
     }
 
     void writeProperties(java.util.Properties p) {

@@ -48,6 +48,8 @@ public final class PaneScorecards {
                 try {
                     f.complete(compute(spec, source, exchange, now));
                 } catch (RuntimeException e) {
+                    // Not kept: an exchange that was unreachable is asked again the next time a pane wants it.
+                    RESULTS.remove(k, f);
                     f.completeExceptionally(e);
                 }
             }, 0, Thread.MIN_PRIORITY);
