@@ -54,6 +54,10 @@ public class Workbench4ExportTest extends WorkbenchTestSupport {
         // A click on the first confluence row shades that band in every pane.
         ConfluenceZone first = report.confluence().get(0);
         onEdt(() -> { zones.selectConfluenceRow(0); return null; });
+        // Another pane taking the focus refreshes the window; the band picked stays picked and shaded.
+        ConfluenceReport before = zones.report();
+        onEdt(() -> { panes.get(1).requestActive(); return null; });
+        waitFor("the Zones window to refresh", () -> zones.report() != before, 30_000);
         for (ChartPaneTopComponent p : panes) {
             double[] band = onEdt(p::highlightedBand);
             assertNotNull(p.getName() + " shades the selected band", band);

@@ -92,6 +92,8 @@ public final class ZonesTopComponent extends TopComponent {
     };
     /** The report shown, or null; its rows are the tables' rows in model order. */
     private transient volatile ConfluenceReport report;
+    /** True while a refresh replaces the rows: the selection events it causes are not the user's. */
+    private transient boolean updatingTables;
 
     public ZonesTopComponent() {
         setName(Bundle.CTL_Zones());
@@ -225,24 +227,79 @@ public final class ZonesTopComponent extends TopComponent {
     }
 
     private void show(ConfluenceReport r, WorkspacePanes.Selection sel, String error) {
+        // A refresh (a live minute, another pane done) replaces the rows; the band the user picked stays picked
+        // while it is still there, rather than vanishing from every pane at each recompute.
+        double[] picked = pickedBand();
+        boolean pickedConfluence = confluenceTable.getSelectedRow() >= 0;
         report = r;
-        if (r == null) {
-            header.setText(error != null ? Bundle.MSG_Failed(error) : Bundle.MSG_NoPanes());
-            confluenceModel.setTable(emptyReportTable(true));
-            zonesModel.setTable(emptyReportTable(false));
-            return;
+        updatingTables = true;
+        try {
+            if (r == null) {
+                header.setText(error != null ? Bundle.MSG_Failed(error) : Bundle.MSG_NoPanes());
+                confluenceModel.setTable(emptyReportTable(true));
+                zonesModel.setTable(emptyReportTable(false));
+            } else {
+                String leftOut = sel.leftOut() > 0 ? Bundle.MSG_LeftOut(sel.leftOut()) : "";
+                header.setText(Bundle.MSG_Header(r.panes().size(), r.symbol(),
+                        org.liqlens.desktop.panes.PaneSpec.formatAsOf(r.asOf()),
+                        r.price(r.price()), leftOut));
+                confluenceModel.setTable(r.confluenceTable());
+                zonesModel.setTable(r.zonesTable());
+            }
+        } finally {
+            updatingTables = false;
         }
-        String leftOut = sel.leftOut() > 0 ? Bundle.MSG_LeftOut(sel.leftOut()) : "";
-        header.setText(Bundle.MSG_Header(r.panes().size(), r.symbol(),
-                org.liqlens.desktop.panes.PaneSpec.formatAsOf(r.asOf()),
-                r.price(r.price()), leftOut));
-        confluenceModel.setTable(r.confluenceTable());
-        zonesModel.setTable(r.zonesTable());
-        firePropertyChange("report", null, r);
+        if (picked != null) {
+            int row = r == null ? -1 : rowOf(r, pickedConfluence, picked);
+            if (row >= 0) {
+                JTable t = pickedConfluence ? confluenceTable : zonesTable;
+                int view = t.convertRowIndexToView(row);
+                t.getSelectionModel().setSelectionInterval(view, view);
+            } else {
+                for (ChartPaneTopComponent p : WorkspacePanes.openPanes()) p.clearHighlight();
+            }
+        }
+        if (r != null) firePropertyChange("report", null, r);
+    }
+
+    /** {side, low, high} of the selected row of the report shown, or null. */
+    private double[] pickedBand() {
+        ConfluenceReport r = report;
+        if (r == null) return null;
+        if (confluenceTable.getSelectedRow() >= 0) {
+            ConfluenceZone z = r.confluence().get(confluenceTable.convertRowIndexToModel(confluenceTable.getSelectedRow()));
+            return new double[] {z.side().ordinal(), z.low(), z.high()};
+        }
+        if (zonesTable.getSelectedRow() >= 0) {
+            PaneZone z = r.zones().get(zonesTable.convertRowIndexToModel(zonesTable.getSelectedRow()));
+            return new double[] {z.side().ordinal(), z.low(), z.high()};
+        }
+        return null;
+    }
+
+    private static int rowOf(ConfluenceReport r, boolean confluence, double[] band) {
+        int n = confluence ? r.confluence().size() : r.zones().size();
+        for (int i = 0; i < n; i++) {
+            double side, low, high;
+            if (confluence) {
+                ConfluenceZone z = r.confluence().get(i);
+                side = z.side().ordinal();
+                low = z.low();
+                high = z.high();
+            } else {
+                PaneZone z = r.zones().get(i);
+                side = z.side().ordinal();
+                low = z.low();
+                high = z.high();
+            }
+            if (side == band[0] && low == band[1] && high == band[2]) return i;
+        }
+        return -1;
     }
 
     /** A row was selected: shade its band in every compared pane; no row, no shading. */
     private void bandSelected(JTable table) {
+        if (updatingTables) return;
         ConfluenceReport r = report;
         int viewRow = table.getSelectedRow();
         if (r == null || viewRow < 0) {
