@@ -78,6 +78,17 @@ public final class BinanceSource extends AbstractExchangeSource {
     }
 
     @Override
+    public org.liqlens.engine.market.FundingRateSeries fundingRates(String symbol, long fromMs, long toMs, CancelToken cancel) {
+        return client.fundingRate(symbol, fromMs, toMs, cancel);
+    }
+
+    @Override
+    public org.liqlens.engine.market.LongShortRatioSeries topTraderRatio(String symbol, long intervalMs, long fromMs, long toMs,
+                                                                        CancelToken cancel) {
+        return client.topLongShortPositionRatio(symbol, intervalMs, fromMs, toMs, cancel);
+    }
+
+    @Override
     public TradeSeries trades(String symbol, long fromMs, long toMs, CancelToken cancel) {
         return client.aggTrades(symbol, fromMs, toMs, cancel);
     }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.liqlens.engine.market.CandleSeries;
+import org.liqlens.engine.market.FundingRateSeries;
+import org.liqlens.engine.market.LongShortRatioSeries;
 import org.liqlens.engine.market.OpenInterestSeries;
 import org.liqlens.engine.market.TradeSeries;
 import org.liqlens.sources.Intervals;
@@ -251,6 +253,85 @@ public final class BinanceVisionImporter {
             oi[n] = openInterest;
             value[n] = val;
             n++;
+        }
+    }
+
+    /**
+     * Futures {@code fundingRate} archives ({@code futures/um/monthly/fundingRate/SYM/SYM-fundingRate-2024-01.zip}):
+     * {@code calc_time, funding_interval_hours, last_funding_rate}, one row per settlement, with or without the
+     * header. Times must increase; a rate must be a number with |rate| < 1 (a fraction, 0.0001 = 0.01 %).
+     */
+    public static FundingRateSeries fundingRate(Path file, String symbol) {
+        try (ArchiveInput in = ArchiveInput.open(file)) {
+            org.liqlens.sources.collect.TimedValues rows = new org.liqlens.sources.collect.TimedValues();
+            long[] previous = {Long.MIN_VALUE};
+            CsvImport.read(in, new CsvImport.Handler() {
+                @Override
+                public void header(CsvRow header, long line) {
+                    if (!header.textEquals(0, "calc_time")) {
+                        throw new RowProblem("expected a fundingRate header starting with calc_time, found '" + header.text(0) + "'");
+                    }
+                }
+
+                @Override
+                public void row(CsvRow r, long line) {
+                    if (r.count() < 3) {
+                        throw new RowProblem("a fundingRate row has 3 fields (calc_time, funding_interval_hours, last_funding_rate), this one has " + r.count());
+                    }
+                    long time = Timestamps.toMillis(r.integer(0, "calc_time"));
+                    double hours = r.decimal(1, "funding_interval_hours");
+                    if (!(hours > 0)) throw new RowProblem("funding_interval_hours " + r.text(1) + " is not a positive number");
+                    double rate = r.decimal(2, "last_funding_rate");
+                    if (!(Math.abs(rate) < 1)) throw new RowProblem("last_funding_rate " + r.text(2) + " is not a rate (|rate| < 1)");
+                    if (time <= previous[0]) throw new RowProblem("calc_time " + r.text(0) + " is not after the previous row's");
+                    previous[0] = time;
+                    rows.add(time, rate);
+                }
+            });
+            var sorted = rows.sorted("funding rates in " + file);
+            return new FundingRateSeries(symbol, sorted.times(), sorted.values());
+        }
+    }
+
+    /**
+     * The top traders' long/short position ratio of a futures {@code metrics} archive (column
+     * {@code sum_toptrader_long_short_ratio}, the sixth), 5-minute samples. A row whose ratio is empty is skipped
+     * (early files lack it); exact repeats are dropped, as for {@link #metrics}.
+     */
+    public static LongShortRatioSeries topTraderRatio(Path file, String symbol) {
+        try (ArchiveInput in = ArchiveInput.open(file)) {
+            org.liqlens.sources.collect.TimedValues rows = new org.liqlens.sources.collect.TimedValues();
+            long[] previous = {Long.MIN_VALUE};
+            double[] previousRatio = {Double.NaN};
+            CsvImport.read(in, new CsvImport.Handler() {
+                @Override
+                public void header(CsvRow header, long line) {
+                    if (!header.textEquals(0, "create_time")) {
+                        throw new RowProblem("expected a metrics header starting with create_time, found '" + header.text(0) + "'");
+                    }
+                }
+
+                @Override
+                public void row(CsvRow r, long line) {
+                    if (r.count() < 6) {
+                        throw new RowProblem("a metrics row with the top-trader ratio has at least 6 fields, this one has " + r.count());
+                    }
+                    if (!r.textEquals(1, symbol)) throw new RowProblem("symbol " + r.text(1) + " is not " + symbol);
+                    long time = r.dateTime(0, "create_time");
+                    if (r.text(5).isEmpty()) return;
+                    double ratio = r.decimal(5, "sum_toptrader_long_short_ratio");
+                    if (!(ratio > 0) || ratio == Double.POSITIVE_INFINITY) {
+                        throw new RowProblem("sum_toptrader_long_short_ratio " + r.text(5) + " is not a positive number");
+                    }
+                    if (time == previous[0] && ratio == previousRatio[0]) return;   // the documented repetition
+                    if (time <= previous[0]) throw new RowProblem("create_time " + r.text(0) + " is not after the previous row's");
+                    previous[0] = time;
+                    previousRatio[0] = ratio;
+                    rows.add(time, ratio);
+                }
+            });
+            var sorted = rows.sorted("top-trader ratios in " + file);
+            return new LongShortRatioSeries(symbol, 5 * Intervals.MINUTE, sorted.times(), sorted.values());
         }
     }
 
