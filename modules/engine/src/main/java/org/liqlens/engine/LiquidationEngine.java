@@ -53,12 +53,16 @@ public final class LiquidationEngine {
     private final List<String> rejected;
 
     private LiquidationEngine(Collection<? extends LiquidationModel> models) {
+        this(models, List.of());
+    }
+
+    private LiquidationEngine(Collection<? extends LiquidationModel> models, List<String> notLoaded) {
         Map<String, LiquidationModel> m = new LinkedHashMap<>();
-        List<String> bad = new ArrayList<>();
+        List<String> bad = new ArrayList<>(notLoaded);
         for (LiquidationModel model : models) {
             String problem = describeProblem(model);
             if (problem != null) {
-                LOG.log(Level.WARNING, "skipping a liquidation model: {0}", problem);
+                LOG.log(Level.INFO, "skipping a liquidation model: {0}", problem);
                 bad.add(problem);
                 continue;
             }
@@ -111,6 +115,7 @@ public final class LiquidationEngine {
     /** An engine over every model registered with {@code ServiceLoader} in {@code cl}. */
     public static LiquidationEngine standard(ClassLoader cl) {
         List<LiquidationModel> found = new ArrayList<>();
+        List<String> notLoaded = new ArrayList<>();
         var it = ServiceLoader.load(LiquidationModel.class, cl).iterator();
         while (true) {
             try {
@@ -118,10 +123,14 @@ public final class LiquidationEngine {
                 found.add(it.next());
             } catch (ServiceConfigurationError | LinkageError e) {
                 // a model whose class cannot be loaded or instantiated, or was compiled against another SDK
-                LOG.log(Level.WARNING, "skipping a liquidation model that cannot be loaded", e);
+                LOG.log(Level.FINE, "skipping a liquidation model that cannot be loaded", e);
+                notLoaded.add("a liquidation model could not be loaded: " + (e instanceof LinkageError
+                        ? ModelGuard.describe(e) : e.getMessage()));
             }
         }
-        return new LiquidationEngine(found);
+        LiquidationEngine engine = new LiquidationEngine(found, notLoaded);
+        for (String n : notLoaded) LOG.log(Level.INFO, n);   // callers show rejected() where it matters
+        return engine;
     }
 
     /** An engine over exactly these models (tests, embedding). */
