@@ -126,11 +126,12 @@ public class Workbench5ModelPluginTest extends WorkbenchTestSupport {
     }
 
     static List<String> items(JComboBox<?> box) throws Exception {
-        return onEdt(() -> {
+        java.util.concurrent.Callable<List<String>> read = () -> {
             List<String> out = new java.util.ArrayList<>();
             for (int i = 0; i < box.getItemCount(); i++) out.add(String.valueOf(box.getItemAt(i)));
             return out;
-        });
+        };
+        return java.awt.EventQueue.isDispatchThread() ? read.call() : onEdt(read);
     }
 
     static String text(Container root) {
