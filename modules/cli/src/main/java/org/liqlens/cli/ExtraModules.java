@@ -80,7 +80,10 @@ final class ExtraModules {
             for (ZipEntry e : java.util.Collections.list(zip.entries())) {
                 String n = e.getName();
                 if (n.startsWith("netbeans/modules/") && n.endsWith(".jar") && n.indexOf('/', "netbeans/modules/".length()) < 0) {
-                    Path tmp = Files.createTempFile("liqlens-module-", "-" + n.substring(n.lastIndexOf('/') + 1));
+                    // the jar keeps its own name, which messages about its models show
+                    Path folder = Files.createTempDirectory("liqlens-module-");
+                    Path tmp = folder.resolve(n.substring(n.lastIndexOf('/') + 1));
+                    folder.toFile().deleteOnExit();
                     tmp.toFile().deleteOnExit();
                     try (InputStream in = zip.getInputStream(e)) {
                         Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
