@@ -45,6 +45,8 @@ public class Workbench5ModelPluginTest extends WorkbenchTestSupport {
         assertTrue("the installation ships its update centre: " + site, Files.isRegularFile(site));
         String catalogue = Files.readString(site);
         assertTrue(catalogue, catalogue.contains("codenamebase=\"" + FUNDING + "\""));
+        assertTrue(catalogue, catalogue.contains("codenamebase=\"org.liqlens.models.toptrader\""));
+        assertFalse("the template is never published", catalogue.contains("org.liqlens.models.template"));
         assertFalse("the extra model is not part of the default application", enabled(FUNDING));
         assertFalse(modelIds().contains("m1f"));
 
@@ -68,6 +70,9 @@ public class Workbench5ModelPluginTest extends WorkbenchTestSupport {
         Object manager = managerClass.getMethod("getDefault").invoke(null);
         Object unit = unit(manager, system, FUNDING);
         assertNotNull("Tools › Plugins › Available lists the funding-adjusted ladder", unit);
+        Object topTrader = unit(manager, system, "org.liqlens.models.toptrader");
+        assertNotNull("… and the top-trader split", topTrader);
+        assertNull(call(topTrader, "getInstalled"));
         assertNull("not installed yet", call(unit, "getInstalled"));
         Object element = ((List<?>) call(unit, "getAvailableUpdates")).get(0);
 
@@ -100,6 +105,19 @@ public class Workbench5ModelPluginTest extends WorkbenchTestSupport {
         assertTrue(total(pane.result()) > 0);
         String shot = System.getProperty("liqlens.screenshot");
         if (shot != null) ScreenshotSupport.capture(Path.of(shot));
+
+        // a model that throws fails its own pane, named, and nothing else
+        ChartPaneTopComponent broken = onEdt(() -> {
+            ChartPaneTopComponent p = new ChartPaneTopComponent(PaneSpec.DEFAULT.withModel("broken-test"));
+            p.open();
+            p.requestActive();
+            return p;
+        });
+        waitFor("the broken model's pane to name it", () -> text(broken).contains("model broken-test (from "), 120_000);
+        String brokenSays = onEdt(() -> text(broken));
+        assertTrue(brokenSays, brokenSays.contains("deliberate failure in a test model"));
+        assertTrue("the m1f pane still shows its map", onEdt(pane::result) != null);
+        onEdt(() -> { broken.close(); pane.requestActive(); return null; });
 
         // disable it: the model leaves Lookup and the chooser; the pane says so and offers the others
         Object disable = containerClass.getMethod("createForDirectDisable").invoke(null);
@@ -137,7 +155,7 @@ public class Workbench5ModelPluginTest extends WorkbenchTestSupport {
     static String text(Container root) {
         StringBuilder b = new StringBuilder();
         for (Component c : root.getComponents()) {
-            if (c instanceof JLabel l && l.isShowing() && l.getText() != null) b.append(l.getText()).append('\n');
+            if (c instanceof JLabel l && l.isVisible() && l.getText() != null) b.append(l.getText()).append('\n');
             if (c instanceof Container k) b.append(text(k));
         }
         return b.toString();
