@@ -162,21 +162,35 @@ public final class BinanceFuturesClient {
      * field is accepted as a number (what Binance sends) or a string (what its documentation shows).
      */
     public OpenInterestSeries openInterestHist(String symbol, long periodMs, long fromMs, long toMs, CancelToken cancel) {
-        String period = param(OPEN_INTEREST_PERIODS, periodMs, "open-interest period");
         String sym = normalise(symbol);
+        OpenInterestRows rows = new OpenInterestRows();
+        futuresDataHistory("openInterestHist", sym, param(OPEN_INTEREST_PERIODS, periodMs, "open-interest period"), periodMs,
+                fromMs, toMs, cancel, "open-interest samples",
+                (r, t) -> rows.add(t, Json.decimal(r, "sumOpenInterest"), Json.decimal(r, "sumOpenInterestValue")));
+        return rows.build(sym, periodMs);
+    }
+
+    /**
+     * Pages one of the {@code /futures/data/} histories (open interest, long/short ratios), which Binance keeps for the
+     * last 30 days: an earlier start is moved up to that limit (logged), so the series then begins later than asked.
+     * Requests cover windows of exactly {@value #OPEN_INTEREST_LIMIT} periods, so each window's answer is complete
+     * whichever end Binance counts the limit from; {@code row} gets each row stamped inside its window, with its
+     * {@code timestamp} (a number, as Binance sends it, or a string, as its documentation shows).
+     */
+    private void futuresDataHistory(String endpointName, String sym, String period, long periodMs, long fromMs, long toMs,
+                                    CancelToken cancel, String what, java.util.function.ObjLongConsumer<JsonNode> row) {
         long earliest = Intervals.floor(settings.clock().millis() - OPEN_INTEREST_HISTORY_MS, periodMs) + periodMs;
         long from = fromMs;
         if (from < earliest) {
-            LOG.log(Level.INFO, "binance: openInterestHist serves only the last 30 days; {0} starts at {1} instead of {2}",
-                    new Object[]{sym, String.valueOf(earliest), String.valueOf(fromMs)});
+            LOG.log(Level.INFO, "binance: {0} serves only the last 30 days; {1} starts at {2} instead of {3}",
+                    new Object[]{endpointName, sym, String.valueOf(earliest), String.valueOf(fromMs)});
             from = earliest;
         }
-        OpenInterestRows rows = new OpenInterestRows();
         long window = OPEN_INTEREST_LIMIT * periodMs;
         for (long s = from; s < toMs; s += window) {
             cancel.throwIfCancelled();
             long windowEnd = Math.min(s + window, toMs) - 1;
-            HttpUrl url = endpoint("futures/data/openInterestHist").addQueryParameter("symbol", sym)
+            HttpUrl url = endpoint("futures/data/" + endpointName).addQueryParameter("symbol", sym)
                     .addQueryParameter("period", period)
                     .addQueryParameter("limit", Integer.toString(OPEN_INTEREST_LIMIT))
                     .addQueryParameter("startTime", Long.toString(s))
@@ -184,18 +198,15 @@ public final class BinanceFuturesClient {
             long lo = s;
             http.get(url, cancel, body -> {
                 if (!body.isArray()) {
-                    throw new PayloadException("expected an array of open-interest samples");
+                    throw new PayloadException("expected an array of " + what);
                 }
                 for (JsonNode r : body) {
                     long t = Json.integer(r, "timestamp");
-                    if (t >= lo && t <= windowEnd) {
-                        rows.add(t, Json.decimal(r, "sumOpenInterest"), Json.decimal(r, "sumOpenInterestValue"));
-                    }
+                    if (t >= lo && t <= windowEnd) row.accept(r, t);
                 }
                 return null;
             });
         }
-        return rows.build(sym, periodMs);
     }
 
     /**
@@ -247,38 +258,16 @@ public final class BinanceFuturesClient {
      * up, logged) and asked for in windows of exactly {@value #OPEN_INTEREST_LIMIT} periods.
      */
     public LongShortRatioSeries topLongShortPositionRatio(String symbol, long periodMs, long fromMs, long toMs, CancelToken cancel) {
-        String period = param(OPEN_INTEREST_PERIODS, periodMs, "long/short ratio period");
         String sym = normalise(symbol);
-        long earliest = Intervals.floor(settings.clock().millis() - OPEN_INTEREST_HISTORY_MS, periodMs) + periodMs;
-        long from = Math.max(fromMs, earliest);
-        if (from > fromMs) {
-            LOG.log(Level.INFO, "binance: topLongShortPositionRatio serves only the last 30 days; {0} starts at {1} instead of {2}",
-                    new Object[]{sym, String.valueOf(from), String.valueOf(fromMs)});
-        }
         TimedValues rows = new TimedValues();
-        long window = OPEN_INTEREST_LIMIT * periodMs;
-        for (long s = from; s < toMs; s += window) {
-            cancel.throwIfCancelled();
-            long windowEnd = Math.min(s + window, toMs) - 1;
-            HttpUrl url = endpoint("futures/data/topLongShortPositionRatio").addQueryParameter("symbol", sym)
-                    .addQueryParameter("period", period)
-                    .addQueryParameter("limit", Integer.toString(OPEN_INTEREST_LIMIT))
-                    .addQueryParameter("startTime", Long.toString(s))
-                    .addQueryParameter("endTime", Long.toString(windowEnd)).build();
-            long lo = s;
-            http.get(url, cancel, body -> {
-                if (!body.isArray()) throw new PayloadException("expected an array of long/short ratios");
-                for (JsonNode r : body) {
-                    long t = Json.integer(r, "timestamp");
+        futuresDataHistory("topLongShortPositionRatio", sym, param(OPEN_INTEREST_PERIODS, periodMs, "long/short ratio period"),
+                periodMs, fromMs, toMs, cancel, "long/short ratios", (r, t) -> {
                     double ratio = Json.decimal(r, "longShortRatio");
                     if (!(ratio > 0) || ratio == Double.POSITIVE_INFINITY) {
                         throw new PayloadException("longShortRatio " + ratio + " at timestamp " + t + " is not a positive number");
                     }
-                    if (t >= lo && t <= windowEnd) rows.add(t, ratio);
-                }
-                return null;
-            });
-        }
+                    rows.add(t, ratio);
+                });
         try {
             TimedValues.Sorted sorted = rows.sorted("top-trader long/short ratios for " + sym);
             return new LongShortRatioSeries(sym, periodMs, sorted.times(), sorted.values());
