@@ -303,7 +303,9 @@ public final class ChartPaneTopComponent extends TopComponent {
             firePropertyChange(PROP_ESTIMATE, null, null);
         } else if (installed && modelMissing) {
             modelMissing = false;
-            startEstimate(false);
+            // only a pane that has nothing to show recomputes: Lookup also fires while the platform starts, and a
+            // pane already showing its model must not start over (and drop a highlighted band) for that
+            if (result == null) startEstimate(false);
         }
     }
 
