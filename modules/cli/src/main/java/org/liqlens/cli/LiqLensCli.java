@@ -61,6 +61,8 @@ public final class LiqLensCli {
             "--at: between 2009-01-01 and 2100-01-01; --window and --duration: at most 5 years.",
             "--param KEY=VALUE[,KEY=VALUE] overrides model parameters (see 'models').",
             "--timeout bounds each exchange request with its retries (default 60s); retries are said on stderr.",
+            "--modules DIR (any command; or the environment variable LIQLENS_MODULES): extra model modules, the jars",
+            "     and NBMs in DIR; 'liqlens-cli --modules DIR models' lists them. A model that fails is named with its module.",
             "",
             "exit status: 0 ok; 1 bad or unavailable data; 2 bad arguments, including a --png or --out file that cannot be written.");
 
@@ -84,12 +86,15 @@ public final class LiqLensCli {
             (args.length == 0 ? err : out).println(USAGE);
             return args.length == 0 ? BAD_ARGUMENTS : OK;
         }
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
         try {
+            args = ExtraModules.install(args, System.getenv(ExtraModules.ENV));
+            if (args.length == 0) throw new UsageException("no command after --modules (try --help)");
             switch (args[0]) {
                 case "levels": return LevelsCommand.run(args, out);
                 case "map": return EstimateCommand.run(EstimateCommand.Kind.MAP, args, out, err);
                 case "heatmap": return EstimateCommand.run(EstimateCommand.Kind.HEATMAP, args, out, err);
-                case "models": return ModelsCommand.run(args, out);
+                case "models": return ModelsCommand.run(args, out, err);
                 case "zones": return ConfluenceCommand.run(ConfluenceCommand.Kind.ZONES, args, out, err);
                 case "bundle": return ConfluenceCommand.run(ConfluenceCommand.Kind.BUNDLE, args, out, err);
                 case "score": return ScoreCommand.run(args, out, err);
@@ -100,6 +105,10 @@ public final class LiqLensCli {
         } catch (UsageException e) {
             err.println("liqlens-cli: " + e.getMessage());
             return BAD_ARGUMENTS;
+        } catch (org.liqlens.engine.model.ModelFailureException e) {
+            // a broken extra model: its message names it, its module and what it did
+            err.println("liqlens-cli: " + e.getMessage());
+            return BAD_DATA;
         } catch (CancellationException e) {
             err.println("liqlens-cli: cancelled");
             return BAD_DATA;
@@ -111,6 +120,8 @@ public final class LiqLensCli {
             // already says what and where; anything else is shown by class and message, still on one line.
             err.println("liqlens-cli: " + oneLine(e));
             return BAD_DATA;
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
         }
     }
 

@@ -14,13 +14,16 @@ import org.liqlens.engine.model.ModelParameter;
 final class ModelsCommand {
     private ModelsCommand() { }
 
-    static int run(String[] args, PrintStream out) {
+    static int run(String[] args, PrintStream out, PrintStream err) {
         CliArguments.parse("models", args, 1, Set.of()).allowOnly(Set.of());
         List<Map<String, Object>> models = new ArrayList<>();
-        for (LiquidationModel m : LiquidationEngine.standard().models()) {
+        LiquidationEngine engine = LiquidationEngine.standard();
+        for (String refused : engine.rejected()) err.println("liqlens-cli: warning: " + refused);
+        for (LiquidationModel m : engine.models()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("id", m.id());
             json.put("name", m.displayName());
+            json.put("module", org.liqlens.engine.model.ModelFailureException.originOf(m));
             json.put("description", m.description());
             json.put("requiredInputs", m.requiredInputs().stream().map(Enum::name).sorted().toList());
             List<Map<String, Object>> params = new ArrayList<>();

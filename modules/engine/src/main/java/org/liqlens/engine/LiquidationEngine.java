@@ -18,6 +18,8 @@ import org.liqlens.engine.market.MarketInputs;
 import org.liqlens.engine.market.TradeSeries;
 import org.liqlens.engine.model.EventBasis;
 import org.liqlens.engine.model.LeverageLadder;
+import org.liqlens.engine.model.MarginFlow;
+import org.liqlens.engine.model.ModelFailureException;
 import org.liqlens.engine.model.LiquidationModel;
 import org.liqlens.engine.model.MissingInputException;
 import org.liqlens.engine.model.ModelContext;
@@ -37,12 +39,33 @@ public final class LiquidationEngine {
 
     private static final Logger LOG = Logger.getLogger(LiquidationEngine.class.getName());
 
+    /**
+     * How long an estimate of a model that is not built in may take before the engine gives up on it (system
+     * property {@code liqlens.model.timeLimitSeconds}, 120 by default): a model that never returns must not hold a
+     * pane or the command line for ever.
+     */
+    static long foreignModelTimeLimitMs() {
+        return Math.max(1, Long.getLong("liqlens.model.timeLimitSeconds", 120L)) * 1000L;
+    }
+
     private final List<LiquidationModel> models;
     private final Map<String, LiquidationModel> byId;
+    private final List<String> rejected;
 
     private LiquidationEngine(Collection<? extends LiquidationModel> models) {
+        this(models, List.of());
+    }
+
+    private LiquidationEngine(Collection<? extends LiquidationModel> models, List<String> notLoaded) {
         Map<String, LiquidationModel> m = new LinkedHashMap<>();
+        List<String> bad = new ArrayList<>(notLoaded);
         for (LiquidationModel model : models) {
+            String problem = describeProblem(model);
+            if (problem != null) {
+                LOG.log(Level.INFO, "skipping a liquidation model: {0}", problem);
+                bad.add(problem);
+                continue;
+            }
             LiquidationModel earlier = m.putIfAbsent(model.id(), model);
             if (earlier != null && earlier != model) {
                 LOG.log(Level.WARNING, "model id {0} is registered twice ({1} and {2}); keeping the first",
@@ -51,7 +74,34 @@ public final class LiquidationEngine {
         }
         this.byId = Collections.unmodifiableMap(m);
         this.models = List.copyOf(m.values());
+        this.rejected = List.copyOf(bad);
     }
+
+    /**
+     * Why {@code model} cannot be used, or null when it can: its identity, parameters, inputs and basis must be
+     * answerable and sane. A model compiled against another SDK fails here with a {@link LinkageError}.
+     */
+    private static String describeProblem(LiquidationModel model) {
+        String origin = ModelFailureException.originOf(model);
+        try {
+            String id = model.id();
+            if (id == null || id.isBlank() || !id.matches("[A-Za-z0-9._-]+")) {
+                return "a model from " + origin + " (" + model.getClass().getName() + ") has the id '" + id
+                        + "'; an id is letters, digits, '.', '_' or '-'";
+            }
+            String what = "model " + id + " (from " + origin + ") ";
+            if (model.displayName() == null) return what + "has no display name";
+            if (model.parameters() == null) return what + "returned no parameter list";
+            if (model.requiredInputs() == null) return what + "returned no set of required inputs";
+            if (model.basis() == null) return what + "returned no basis";
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            return "a model from " + origin + " (" + model.getClass().getName() + ") " + ModelGuard.describe(e);
+        }
+    }
+
+    /** Models that were offered but refused, each with the reason (for {@code liqlens-cli models} and logs). */
+    public List<String> rejected() { return rejected; }
 
     /**
      * An engine over every model registered with {@code ServiceLoader} as seen by the thread's context class
@@ -65,16 +115,22 @@ public final class LiquidationEngine {
     /** An engine over every model registered with {@code ServiceLoader} in {@code cl}. */
     public static LiquidationEngine standard(ClassLoader cl) {
         List<LiquidationModel> found = new ArrayList<>();
+        List<String> notLoaded = new ArrayList<>();
         var it = ServiceLoader.load(LiquidationModel.class, cl).iterator();
         while (true) {
             try {
                 if (!it.hasNext()) break;
                 found.add(it.next());
-            } catch (ServiceConfigurationError e) {
-                LOG.log(Level.WARNING, "skipping a liquidation model that cannot be loaded", e);
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // a model whose class cannot be loaded or instantiated, or was compiled against another SDK
+                LOG.log(Level.FINE, "skipping a liquidation model that cannot be loaded", e);
+                notLoaded.add("a liquidation model could not be loaded: " + (e instanceof LinkageError
+                        ? ModelGuard.describe(e) : e.getMessage()));
             }
         }
-        return new LiquidationEngine(found);
+        LiquidationEngine engine = new LiquidationEngine(found, notLoaded);
+        for (String n : notLoaded) LOG.log(Level.INFO, n);   // callers show rejected() where it matters
+        return engine;
     }
 
     /** An engine over exactly these models (tests, embedding). */
@@ -102,8 +158,59 @@ public final class LiquidationEngine {
      * @throws java.util.concurrent.CancellationException when {@code request.cancelled()} turned true
      */
     public EstimateResult estimate(EstimateRequest request) {
+        LiquidationModel model = model(request.modelId());
+        if (ModelFailureException.originOf(model).equals("the engine")) return estimateInPlace(request);
+        return estimateBounded(model, request);
+    }
+
+    /**
+     * A model that is not built in runs on a thread of its own, watched: the caller's cancellation abandons it at
+     * once (a model busy in its own loop never looks at the request's flag), and after
+     * {@link #foreignModelTimeLimitMs()} the engine gives up with a {@link ModelFailureException} naming it.
+     */
+    private EstimateResult estimateBounded(LiquidationModel model, EstimateRequest request) {
+        var task = new java.util.concurrent.FutureTask<>(() -> estimateInPlace(request));
+        Thread worker = new Thread(task, "liqlens-model-" + model.id());
+        worker.setDaemon(true);
+        worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        worker.start();
+        long limitMs = foreignModelTimeLimitMs();
+        long deadline = System.nanoTime() + limitMs * 1_000_000L;
+        try {
+            while (true) {
+                if (request.cancelled().getAsBoolean()) {
+                    task.cancel(true);
+                    throw new java.util.concurrent.CancellationException("estimate cancelled");
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    task.cancel(true);
+                    throw ModelGuard.failure(model, "took longer than " + limitMs / 1000
+                            + " s and was abandoned", null);
+                }
+                try {
+                    return task.get(Math.min(left, 100_000_000L), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException stillRunning) {
+                    // poll the cancellation flag again
+                }
+            }
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("estimate interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err && !(err instanceof LinkageError || err instanceof StackOverflowError)) throw err;
+            throw ModelGuard.failure(model, ModelGuard.describe(c), c);
+        }
+    }
+
+    private EstimateResult estimateInPlace(EstimateRequest request) {
         Plan plan = plan(request);
-        SweepKernel.Output out = SweepKernel.estimate(plan, true);
+        MarginFlow flow = plan.run.marginFlow();
+        SweepKernel.Output out = flow == null || flow.isNone() ? SweepKernel.estimate(plan, true)
+                : ErodingSweep.estimate(plan, flow, true);
         plan.checkCancelled();
         HeatmapGrid heatmap = out.grid == null ? null
                 : new HeatmapGrid(plan.start, plan.windowMs, plan.columnStarts, plan.priceBuckets, out.grid, out.gridMax);
@@ -126,6 +233,11 @@ public final class LiquidationEngine {
      */
     public LevelTable levels(EstimateRequest request) {
         Plan plan = plan(request);
+        MarginFlow flow = plan.run.marginFlow();
+        if (flow != null && !flow.isNone()) {
+            throw new IllegalArgumentException("model " + plan.model.id() + " moves its levels with a margin flow (funding);"
+                    + " its level table is not available, only its map and heatmap");
+        }
         LevelTable table = new LevelTable(plan.basis);
         SweepKernel.levels(plan, table);
         return table;
@@ -166,10 +278,10 @@ public final class LiquidationEngine {
 
         int firstEvent = p.from, endEvent = p.to;
         p.checkCancelled();
-        // §3, no look-ahead: a model is never handed an open-interest sample stamped at or after T (candles and
-        // trades it reads only in [firstEvent, endEvent), which the window already ends before T)
-        MarketInputs seen = in.oi() == null ? in : new MarketInputs(in.candles(), in.oi().before(p.asOf), in.trades());
-        p.run = model.prepare(new ModelContext(p.symbol, seen, p.asOf, p.windowMs, firstEvent, endEvent, p.params, p.ladder, p.mmr, p.rule));
+        // §3, no look-ahead: a model is never handed an open-interest, funding or ratio sample stamped at or after T
+        // (candles and trades it reads only in [firstEvent, endEvent), which the window already ends before T)
+        MarketInputs seen = in.before(p.asOf);
+        p.run = ModelGuard.prepare(model, new ModelContext(p.symbol, seen, p.asOf, p.windowMs, firstEvent, endEvent, p.params, p.ladder, p.mmr, p.rule));
         p.scale = p.run.scale();
         p.checkCancelled();
 
@@ -207,6 +319,8 @@ public final class LiquidationEngine {
                 case CANDLES -> in.candles() != null && !in.candles().isEmpty();
                 case OPEN_INTEREST -> in.oi() != null && in.oi().size() > 0;
                 case TRADES -> in.trades() != null && in.trades().size() > 0;
+                case FUNDING_RATES -> in.funding() != null && in.funding().size() > 0;
+                case TOP_TRADER_RATIO -> in.topTraderRatio() != null && in.topTraderRatio().size() > 0;
             };
             if (!present) throw new MissingInputException(model, need);
         }

@@ -41,6 +41,8 @@ class NoLookAheadTest {
                 case CANDLES -> inputs.candles() != null;
                 case OPEN_INTEREST -> inputs.oi() != null;
                 case TRADES -> inputs.trades() != null;
+                case FUNDING_RATES -> inputs.funding() != null;
+                case TOP_TRADER_RATIO -> inputs.topTraderRatio() != null;
             };
         }
 

@@ -58,6 +58,17 @@ public interface MarketDataSource {
         throw unsupported("open interest");
     }
 
+    /** Funding rates settled in {@code [fromMs, toMs)}, oldest first. */
+    default org.liqlens.engine.market.FundingRateSeries fundingRates(String symbol, long fromMs, long toMs, CancelToken cancel) {
+        throw unsupported("funding-rate history");
+    }
+
+    /** Top traders' long/short position ratio sampled every {@code intervalMs}, samples timed in {@code [fromMs, toMs)}. */
+    default org.liqlens.engine.market.LongShortRatioSeries topTraderRatio(String symbol, long intervalMs, long fromMs, long toMs,
+                                                                         CancelToken cancel) {
+        throw unsupported("top-trader long/short ratio history");
+    }
+
     /** Public trades in {@code [fromMs, toMs)}, quantities in base units. */
     default TradeSeries trades(String symbol, long fromMs, long toMs, CancelToken cancel) {
         throw unsupported("trade history");

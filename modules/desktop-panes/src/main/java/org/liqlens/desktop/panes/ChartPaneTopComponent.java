@@ -47,6 +47,9 @@ import org.openide.windows.WindowManager;
     "MSG_Cancelled=Cancelled. Change any field in the toolbar to estimate again.",
     "# {0} - error message",
     "MSG_Failed=This pane cannot be estimated: {0}",
+    "# {0} - model id",
+    "# {1} - installed model ids",
+    "MSG_ModelGone=Model {0} is not installed any more (its module was disabled or uninstalled). Choose another model in the toolbar: {1}.",
     "# {0} - problem",
     "MSG_BadField=Not applied: {0}",
     "# {0} - problem",
@@ -133,6 +136,7 @@ public final class ChartPaneTopComponent extends TopComponent {
         setBackground(BACKGROUND);
         setOpaque(true);
         toolbar = new PaneToolbar(spec, this::setSpec, problem -> showBanner(Bundle.MSG_BadField(problem), WARNING));
+        toolbar.onModelsChanged = this::modelsChanged;
         charts = new PaneCharts(this);
         toolbar.contrast.addChangeListener(e -> charts.setContrast(toolbar.contrast.getValue()));
         add(toolbar, BorderLayout.NORTH);
@@ -277,6 +281,7 @@ public final class ChartPaneTopComponent extends TopComponent {
      *              and the zoom is kept, instead of the pane going back to "Loading…"
      */
     void startEstimate(boolean quiet) {
+        modelMissing = PaneEstimator.engine().models().stream().noneMatch(m -> m.id().equals(spec.modelId()));
         if (cancel != null) cancel.cancel();
         if (task != null) task.cancel();
         int run = ++generation;
@@ -290,6 +295,35 @@ public final class ChartPaneTopComponent extends TopComponent {
         task = ESTIMATES.create(() -> estimate(asked, token, run, quiet));
         task.schedule(0);
     }
+
+    /**
+     * A model module came or went (on the EDT). A pane whose model left says so, drops its picture and names the
+     * models it can switch to; a pane waiting for its model recomputes when the model comes back.
+     */
+    private void modelsChanged() {
+        boolean installed = PaneEstimator.engine().models().stream().anyMatch(m -> m.id().equals(spec.modelId()));
+        if (!installed && !modelMissing) {
+            modelMissing = true;
+            generation++;
+            if (cancel != null) cancel.cancel();
+            result = null;
+            estimate = null;
+            charts.clear();
+            showMessage(Bundle.MSG_ModelGone(spec.modelId(), String.join(", ",
+                    PaneEstimator.engine().models().stream().map(m -> m.id()).toList())));
+            updateTitle(null);
+            putClientProperty(PROPERTY_READY, null);
+            firePropertyChange(PROP_ESTIMATE, null, null);
+        } else if (installed && modelMissing) {
+            modelMissing = false;
+            // only a pane that has nothing to show recomputes: Lookup also fires while the platform starts, and a
+            // pane already showing its model must not start over (and drop a highlighted band) for that
+            if (result == null) startEstimate(false);
+        }
+    }
+
+    /** True while this pane's model is not installed (see {@link #modelsChanged}). */
+    private boolean modelMissing;
 
     /** Runs off the EDT. */
     private void estimate(PaneSpec asked, CancelToken token, int run, boolean quiet) {

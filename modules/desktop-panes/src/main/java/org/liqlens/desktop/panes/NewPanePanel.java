@@ -48,11 +48,7 @@ final class NewPanePanel extends JPanel {
         source.setSelectedItem(initial.source());
         source.setToolTipText(Bundle.HINT_Source());
         symbol.setText(initial.symbol());
-        for (LiquidationModel m : models) {
-            ModelChoice choice = new ModelChoice(m.id(), m.displayName());
-            model.addItem(choice);
-            if (m.id().equals(initial.modelId())) model.setSelectedItem(choice);
-        }
+        fillModels(models, initial.modelId());
         window.setSelectedItem(initial.windowLabel());
         JButton browse = new JButton(Bundle.LBL_Browse());
         browse.addActionListener(e -> chooseFiles());
@@ -69,6 +65,34 @@ final class NewPanePanel extends JPanel {
         row(c, 2, Bundle.LBL_Model(), model);
         row(c, 3, Bundle.LBL_Window(), window);
         row(c, 4, Bundle.LBL_View(), view);
+    }
+
+    /** Re-lists the models when a model module comes or goes while the dialog is open, keeping the choice. */
+    private final Runnable modelsChanged = () -> {
+        Object chosen = model.getSelectedItem();
+        fillModels(PaneEstimator.engine().models(), chosen instanceof ModelChoice c ? c.id() : null);
+    };
+
+    private void fillModels(Iterable<LiquidationModel> models, String selectedId) {
+        model.removeAllItems();
+        for (LiquidationModel m : models) {
+            ModelChoice choice = new ModelChoice(m.id(), m.displayName());
+            model.addItem(choice);
+            if (m.id().equals(selectedId)) model.setSelectedItem(choice);
+        }
+    }
+
+    @Override
+    public void addNotify() {
+        super.addNotify();
+        InstalledModels.addListener(modelsChanged);
+        modelsChanged.run();   // a module may have come or gone between building the dialog and showing it
+    }
+
+    @Override
+    public void removeNotify() {
+        InstalledModels.removeListener(modelsChanged);
+        super.removeNotify();
     }
 
     PaneView view() {

@@ -154,6 +154,28 @@ final class PaneToolbar extends JToolBar {
         }
     }
 
+    /** Re-lists the models whenever a model module is installed, enabled, disabled or uninstalled. */
+    private final Runnable modelsChanged = () -> {
+        refreshModels();
+        this.onModelsChanged.run();
+    };
+
+    /** What the pane does when the installed models change (recompute if its model was missing). */
+    Runnable onModelsChanged = () -> { };
+
+    @Override
+    public void addNotify() {
+        super.addNotify();
+        InstalledModels.addListener(modelsChanged);
+        refreshModels();
+    }
+
+    @Override
+    public void removeNotify() {
+        InstalledModels.removeListener(modelsChanged);
+        super.removeNotify();
+    }
+
     /** The installed models, which a plug-in module can change while the pane is open. */
     void refreshModels() {
         boolean was = showing;

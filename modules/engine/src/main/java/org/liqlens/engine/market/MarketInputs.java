@@ -8,8 +8,16 @@ package org.liqlens.engine.market;
  * @param candles candle history (may be null only when trades are given)
  * @param oi      open-interest history, or null
  * @param trades  trade (or aggregated-trade) history, or null
+ * @param funding funding-rate history, or null (since model SDK 1.1)
+ * @param topTraderRatio top traders' long/short position ratio history, or null (since model SDK 1.1)
  */
-public record MarketInputs(CandleSeries candles, OpenInterestSeries oi, TradeSeries trades) {
+public record MarketInputs(CandleSeries candles, OpenInterestSeries oi, TradeSeries trades, FundingRateSeries funding,
+                           LongShortRatioSeries topTraderRatio) {
+
+    /** Candles, open interest and trades only. */
+    public MarketInputs(CandleSeries candles, OpenInterestSeries oi, TradeSeries trades) {
+        this(candles, oi, trades, null, null);
+    }
 
     public MarketInputs {
         if (candles == null && trades == null) {
@@ -22,6 +30,28 @@ public record MarketInputs(CandleSeries candles, OpenInterestSeries oi, TradeSer
         if (trades != null && !trades.symbol().equalsIgnoreCase(sym)) {
             throw new IllegalArgumentException("trades are for " + trades.symbol() + ", not " + sym);
         }
+        if (funding != null && !funding.symbol().equalsIgnoreCase(sym)) {
+            throw new IllegalArgumentException("funding rates are for " + funding.symbol() + ", not " + sym);
+        }
+        if (topTraderRatio != null && !topTraderRatio.symbol().equalsIgnoreCase(sym)) {
+            throw new IllegalArgumentException("the top-trader ratio is for " + topTraderRatio.symbol() + ", not " + sym);
+        }
+    }
+
+    /** These inputs with this funding history. */
+    public MarketInputs withFunding(FundingRateSeries f) { return new MarketInputs(candles, oi, trades, f, topTraderRatio); }
+
+    /** These inputs with this top-trader long/short ratio history. */
+    public MarketInputs withTopTraderRatio(LongShortRatioSeries r) { return new MarketInputs(candles, oi, trades, funding, r); }
+
+    /**
+     * What an estimate as of {@code t} may read of the series that are not windowed by events: open interest,
+     * funding and ratios stamped before t (a sample stamped t is published after t).
+     */
+    public MarketInputs before(long t) {
+        if (oi == null && funding == null && topTraderRatio == null) return this;
+        return new MarketInputs(candles, oi == null ? null : oi.before(t), trades, funding == null ? null : funding.before(t),
+                topTraderRatio == null ? null : topTraderRatio.before(t));
     }
 
     public static MarketInputs of(CandleSeries candles) { return new MarketInputs(candles, null, null); }

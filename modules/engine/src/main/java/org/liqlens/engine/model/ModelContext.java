@@ -56,6 +56,12 @@ public record ModelContext(String symbol, MarketInputs inputs, long asOfMs, long
 
     public TradeSeries trades() { return inputs.trades(); }
 
+    /** Funding rates settled before T, or null. @since 1.1 (model SDK) */
+    public org.liqlens.engine.market.FundingRateSeries fundingRates() { return inputs.funding(); }
+
+    /** Top traders' long/short position ratio stamped before T, or null. @since 1.1 (model SDK) */
+    public org.liqlens.engine.market.LongShortRatioSeries topTraderRatio() { return inputs.topTraderRatio(); }
+
     /** A resolved parameter. */
     public double param(String key) {
         Double v = params.get(key);

@@ -4,7 +4,11 @@ package org.liqlens.engine.model;
 public enum ModelInput {
     CANDLES("candle history"),
     OPEN_INTEREST("open-interest history"),
-    TRADES("trade history");
+    TRADES("trade history"),
+    /** @since 1.1 (model SDK) */
+    FUNDING_RATES("funding-rate history"),
+    /** @since 1.1 (model SDK) */
+    TOP_TRADER_RATIO("top-trader long/short position ratio history");
 
     private final String description;
 

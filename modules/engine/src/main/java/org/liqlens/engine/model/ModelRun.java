@@ -18,4 +18,13 @@ public interface ModelRun {
 
     /** How surviving notional is scaled over time; {@link WeightScale#identity()} for models without. */
     default WeightScale scale() { return WeightScale.identity(); }
+
+    /**
+     * Margin paid or received by open positions over time (funding), which moves each level's liquidation price;
+     * {@link MarginFlow#none()}, the default, for models without. A model with a flow is swept by a simpler path
+     * that re-prices every surviving level at each step, so its estimates cost more.
+     *
+     * @since 1.1 (model SDK)
+     */
+    default MarginFlow marginFlow() { return MarginFlow.none(); }
 }

@@ -165,7 +165,7 @@ final class AsOfMaps {
         long end = c.lastCloseTime() + 1;
         ModelContext ctx = new ModelContext(c.symbol(), inputs, end, end - c.firstOpenTime(), 0, n, resolved.parameters(), ladder,
                 resolved.mmr(), resolved.liquidationRule());
-        ModelRun run = model.prepare(ctx);
+        ModelRun run = org.liqlens.engine.ModelGuard.prepare(model, ctx);
         Levels lv = new Levels(tiers, n, run.scale(), share);
         int chunk = 4096;
         double[] entry = new double[chunk], ln = new double[chunk], sn = new double[chunk];

@@ -10,6 +10,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import org.liqlens.engine.market.CandleSeries;
+import org.liqlens.engine.market.FundingRateSeries;
+import org.liqlens.engine.market.LongShortRatioSeries;
 import org.liqlens.engine.market.OpenInterestSeries;
 import org.liqlens.engine.market.TradeSeries;
 import org.liqlens.sources.CancelToken;
@@ -19,6 +21,7 @@ import org.liqlens.sources.SourceException;
 import org.liqlens.sources.collect.CandleRows;
 import org.liqlens.sources.collect.OpenInterestRows;
 import org.liqlens.sources.collect.RowChecks;
+import org.liqlens.sources.collect.TimedValues;
 import org.liqlens.sources.http.ClientSettings;
 import org.liqlens.sources.http.HttpFetcher;
 import org.liqlens.sources.json.Json;
@@ -37,6 +40,8 @@ public final class BinanceFuturesClient {
     /** Documented maxima per request. */
     static final int KLINES_LIMIT = 1500;
     static final int OPEN_INTEREST_LIMIT = 500;
+    /** fundingRate answers at most 1000 rows a request. */
+    static final int FUNDING_LIMIT = 1000;
     static final int AGG_TRADES_LIMIT = 1000;
     /** An aggTrades startTime–endTime window must be under one hour; both ends are inclusive. */
     static final long AGG_TRADES_WINDOW_MS = Intervals.HOUR - 1;
@@ -157,21 +162,35 @@ public final class BinanceFuturesClient {
      * field is accepted as a number (what Binance sends) or a string (what its documentation shows).
      */
     public OpenInterestSeries openInterestHist(String symbol, long periodMs, long fromMs, long toMs, CancelToken cancel) {
-        String period = param(OPEN_INTEREST_PERIODS, periodMs, "open-interest period");
         String sym = normalise(symbol);
+        OpenInterestRows rows = new OpenInterestRows();
+        futuresDataHistory("openInterestHist", sym, param(OPEN_INTEREST_PERIODS, periodMs, "open-interest period"), periodMs,
+                fromMs, toMs, cancel, "open-interest samples",
+                (r, t) -> rows.add(t, Json.decimal(r, "sumOpenInterest"), Json.decimal(r, "sumOpenInterestValue")));
+        return rows.build(sym, periodMs);
+    }
+
+    /**
+     * Pages one of the {@code /futures/data/} histories (open interest, long/short ratios), which Binance keeps for the
+     * last 30 days: an earlier start is moved up to that limit (logged), so the series then begins later than asked.
+     * Requests cover windows of exactly {@value #OPEN_INTEREST_LIMIT} periods, so each window's answer is complete
+     * whichever end Binance counts the limit from; {@code row} gets each row stamped inside its window, with its
+     * {@code timestamp} (a number, as Binance sends it, or a string, as its documentation shows).
+     */
+    private void futuresDataHistory(String endpointName, String sym, String period, long periodMs, long fromMs, long toMs,
+                                    CancelToken cancel, String what, java.util.function.ObjLongConsumer<JsonNode> row) {
         long earliest = Intervals.floor(settings.clock().millis() - OPEN_INTEREST_HISTORY_MS, periodMs) + periodMs;
         long from = fromMs;
         if (from < earliest) {
-            LOG.log(Level.INFO, "binance: openInterestHist serves only the last 30 days; {0} starts at {1} instead of {2}",
-                    new Object[]{sym, String.valueOf(earliest), String.valueOf(fromMs)});
+            LOG.log(Level.INFO, "binance: {0} serves only the last 30 days; {1} starts at {2} instead of {3}",
+                    new Object[]{endpointName, sym, String.valueOf(earliest), String.valueOf(fromMs)});
             from = earliest;
         }
-        OpenInterestRows rows = new OpenInterestRows();
         long window = OPEN_INTEREST_LIMIT * periodMs;
         for (long s = from; s < toMs; s += window) {
             cancel.throwIfCancelled();
             long windowEnd = Math.min(s + window, toMs) - 1;
-            HttpUrl url = endpoint("futures/data/openInterestHist").addQueryParameter("symbol", sym)
+            HttpUrl url = endpoint("futures/data/" + endpointName).addQueryParameter("symbol", sym)
                     .addQueryParameter("period", period)
                     .addQueryParameter("limit", Integer.toString(OPEN_INTEREST_LIMIT))
                     .addQueryParameter("startTime", Long.toString(s))
@@ -179,18 +198,82 @@ public final class BinanceFuturesClient {
             long lo = s;
             http.get(url, cancel, body -> {
                 if (!body.isArray()) {
-                    throw new PayloadException("expected an array of open-interest samples");
+                    throw new PayloadException("expected an array of " + what);
                 }
                 for (JsonNode r : body) {
                     long t = Json.integer(r, "timestamp");
-                    if (t >= lo && t <= windowEnd) {
-                        rows.add(t, Json.decimal(r, "sumOpenInterest"), Json.decimal(r, "sumOpenInterestValue"));
-                    }
+                    if (t >= lo && t <= windowEnd) row.accept(r, t);
                 }
                 return null;
             });
         }
-        return rows.build(sym, periodMs);
+    }
+
+    /**
+     * Funding-rate history ({@code GET /fapi/v1/fundingRate}): the fundings settled in {@code [fromMs, toMs)},
+     * oldest first. Pages of up to {@value #FUNDING_LIMIT} continue from the last funding time + 1 until a page
+     * comes back short or past the end. {@code fundingTime} is accepted as a number or a string.
+     */
+    public FundingRateSeries fundingRate(String symbol, long fromMs, long toMs, CancelToken cancel) {
+        String sym = normalise(symbol);
+        TimedValues rows = new TimedValues();
+        long start = fromMs;
+        while (start < toMs) {
+            cancel.throwIfCancelled();
+            HttpUrl url = endpoint("fapi/v1/fundingRate").addQueryParameter("symbol", sym)
+                    .addQueryParameter("startTime", Long.toString(start))
+                    .addQueryParameter("endTime", Long.toString(toMs - 1))
+                    .addQueryParameter("limit", Integer.toString(FUNDING_LIMIT)).build();
+            long lo = start;
+            long[] last = {Long.MIN_VALUE};
+            int got = http.get(url, cancel, body -> {
+                if (!body.isArray()) throw new PayloadException("expected an array of funding rates");
+                int n = 0;
+                for (JsonNode r : body) {
+                    n++;
+                    long t = Json.integer(r, "fundingTime");
+                    double rate = Json.decimal(r, "fundingRate");
+                    if (!Double.isFinite(rate) || Math.abs(rate) >= 1) {
+                        throw new PayloadException("fundingRate " + rate + " at fundingTime " + t + " is not a rate (|rate| < 1)");
+                    }
+                    last[0] = Math.max(last[0], t);
+                    if (t >= lo && t < toMs) rows.add(t, rate);
+                }
+                return n;
+            });
+            if (got < FUNDING_LIMIT || last[0] == Long.MIN_VALUE || last[0] + 1 >= toMs) break;
+            start = last[0] + 1;
+        }
+        try {
+            TimedValues.Sorted sorted = rows.sorted("funding rates for " + sym);
+            return new FundingRateSeries(sym, sorted.times(), sorted.values());
+        } catch (IllegalStateException e) {
+            throw new SourceException("binance: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Top traders' long/short position ratio ({@code GET /futures/data/topLongShortPositionRatio}), samples timed
+     * in {@code [fromMs, toMs)}. Like open interest it is kept for the last 30 days only (an earlier start is moved
+     * up, logged) and asked for in windows of exactly {@value #OPEN_INTEREST_LIMIT} periods.
+     */
+    public LongShortRatioSeries topLongShortPositionRatio(String symbol, long periodMs, long fromMs, long toMs, CancelToken cancel) {
+        String sym = normalise(symbol);
+        TimedValues rows = new TimedValues();
+        futuresDataHistory("topLongShortPositionRatio", sym, param(OPEN_INTEREST_PERIODS, periodMs, "long/short ratio period"),
+                periodMs, fromMs, toMs, cancel, "long/short ratios", (r, t) -> {
+                    double ratio = Json.decimal(r, "longShortRatio");
+                    if (!(ratio > 0) || ratio == Double.POSITIVE_INFINITY) {
+                        throw new PayloadException("longShortRatio " + ratio + " at timestamp " + t + " is not a positive number");
+                    }
+                    rows.add(t, ratio);
+                });
+        try {
+            TimedValues.Sorted sorted = rows.sorted("top-trader long/short ratios for " + sym);
+            return new LongShortRatioSeries(sym, periodMs, sorted.times(), sorted.values());
+        } catch (IllegalStateException e) {
+            throw new SourceException("binance: " + e.getMessage(), e);
+        }
     }
 
     /**

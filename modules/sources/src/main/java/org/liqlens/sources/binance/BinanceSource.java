@@ -78,6 +78,20 @@ public final class BinanceSource extends AbstractExchangeSource {
     }
 
     @Override
+    public org.liqlens.engine.market.FundingRateSeries fundingRates(String symbol, long fromMs, long toMs, CancelToken cancel) {
+        // settled rates never change: with a cache, a range fetched once is read from disk afterwards
+        return cache().map(c -> new org.liqlens.sources.cache.FundingCache(c.root(), settings.clock())
+                        .funding(cacheNamespace(), symbol, fromMs, toMs, (a, b) -> client.fundingRate(symbol, a, b, cancel)))
+                .orElseGet(() -> client.fundingRate(symbol, fromMs, toMs, cancel));
+    }
+
+    @Override
+    public org.liqlens.engine.market.LongShortRatioSeries topTraderRatio(String symbol, long intervalMs, long fromMs, long toMs,
+                                                                        CancelToken cancel) {
+        return client.topLongShortPositionRatio(symbol, intervalMs, fromMs, toMs, cancel);
+    }
+
+    @Override
     public TradeSeries trades(String symbol, long fromMs, long toMs, CancelToken cancel) {
         return client.aggTrades(symbol, fromMs, toMs, cancel);
     }

@@ -15,13 +15,13 @@ import org.liqlens.sources.SourceException;
 
 /**
  * The data files under a path, each recognised by its name: data.binance.vision archives
- * ({@code SYM-1m-2024-01.zip}, also {@code .csv} or {@code .csv.gz}, {@code SYM-aggTrades-...}, {@code SYM-trades-...}, {@code SYM-metrics-...}),
+ * ({@code SYM-1m-2024-01.zip}, also {@code .csv} or {@code .csv.gz}, {@code SYM-aggTrades-...}, {@code SYM-trades-...}, {@code SYM-metrics-...}, {@code SYM-fundingRate-...}),
  * WebSocket captures ({@code *.gz}), the price + open-interest file ({@code *oi_price*}) and the
  * liquidation aggregate ({@code *forceorder*}). Files of no known kind are ignored; this runs once per
  * request, not per row, so a regular expression is fine here.
  */
 final class ArchiveCatalog {
-    enum Kind { KLINES, AGG_TRADES, TRADES, METRICS, WS_CAPTURE, OI_PRICE, LIQUIDATION_MINUTES }
+    enum Kind { KLINES, AGG_TRADES, TRADES, METRICS, FUNDING_RATE, WS_CAPTURE, OI_PRICE, LIQUIDATION_MINUTES }
 
     record Entry(Path path, Kind kind, String symbol, long intervalMs) {
         boolean isFor(String wanted) {
@@ -67,6 +67,7 @@ final class ArchiveCatalog {
         }
         if (lower.contains("-aggtrades-")) return new Entry(p, Kind.AGG_TRADES, BinanceVisionImporter.symbolFromFileName(name), 0);
         if (lower.contains("-trades-")) return new Entry(p, Kind.TRADES, BinanceVisionImporter.symbolFromFileName(name), 0);
+        if (lower.contains("-fundingrate-")) return new Entry(p, Kind.FUNDING_RATE, BinanceVisionImporter.symbolFromFileName(name), 0);
         if (lower.contains("-metrics-")) return new Entry(p, Kind.METRICS, BinanceVisionImporter.symbolFromFileName(name), 5 * Intervals.MINUTE);
         Matcher m = KLINE_NAME.matcher(name);
         if (m.matches() && (lower.endsWith(".csv") || lower.endsWith(".zip") || lower.endsWith(".csv.gz"))) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.liqlens.engine.market.CandleSeries;
+import org.liqlens.engine.market.FundingRateSeries;
+import org.liqlens.engine.market.LongShortRatioSeries;
 import org.liqlens.engine.market.OpenInterestSeries;
 import org.liqlens.engine.market.TradeSeries;
 import org.liqlens.sources.Intervals;
@@ -251,6 +253,98 @@ public final class BinanceVisionImporter {
             oi[n] = openInterest;
             value[n] = val;
             n++;
+        }
+    }
+
+    /**
+     * Futures {@code fundingRate} archives ({@code futures/um/monthly/fundingRate/SYM/SYM-fundingRate-2024-01.zip}):
+     * {@code calc_time, funding_interval_hours, last_funding_rate}, one row per settlement, with or without the
+     * header. Times must increase; a rate must be a number with |rate| < 1 (a fraction, 0.0001 = 0.01 %).
+     */
+    public static FundingRateSeries fundingRate(Path file, String symbol) {
+        var sorted = timedValues(file, "calc_time", "fundingRate", "funding rates", (r, out) -> {
+            if (r.count() < 3) {
+                throw new RowProblem("a fundingRate row has 3 fields (calc_time, funding_interval_hours, last_funding_rate), this one has " + r.count());
+            }
+            long time = Timestamps.toMillis(r.integer(0, "calc_time"));
+            double hours = r.decimal(1, "funding_interval_hours");
+            if (!(hours > 0)) throw new RowProblem("funding_interval_hours " + r.text(1) + " is not a positive number");
+            double rate = r.decimal(2, "last_funding_rate");
+            if (!(Math.abs(rate) < 1)) throw new RowProblem("last_funding_rate " + r.text(2) + " is not a rate (|rate| < 1)");
+            out.add(time, rate);
+        });
+        return new FundingRateSeries(symbol, sorted.times(), sorted.values());
+    }
+
+    /**
+     * The top traders' long/short position ratio of a futures {@code metrics} archive (column
+     * {@code sum_toptrader_long_short_ratio}, the sixth), 5-minute samples. A row whose ratio is empty is skipped
+     * (early files lack it); exact repeats are dropped, as for {@link #metrics}.
+     */
+    public static LongShortRatioSeries topTraderRatio(Path file, String symbol) {
+        var sorted = timedValues(file, "create_time", "metrics", "top-trader ratios", (r, out) -> {
+            if (r.count() < 6) {
+                throw new RowProblem("a metrics row with the top-trader ratio has at least 6 fields, this one has " + r.count());
+            }
+            if (!r.textEquals(1, symbol)) throw new RowProblem("symbol " + r.text(1) + " is not " + symbol);
+            long time = r.dateTime(0, "create_time");
+            if (r.text(5).isEmpty()) return;
+            double ratio = r.decimal(5, "sum_toptrader_long_short_ratio");
+            if (!(ratio > 0) || ratio == Double.POSITIVE_INFINITY) {
+                throw new RowProblem("sum_toptrader_long_short_ratio " + r.text(5) + " is not a positive number");
+            }
+            out.add(time, ratio);
+        });
+        return new LongShortRatioSeries(symbol, 5 * Intervals.MINUTE, sorted.times(), sorted.values());
+    }
+
+    /** Reads one row into a {@link TimedRows}: one time and one value, or none. */
+    private interface TimedRowReader {
+        void read(CsvRow row, TimedRows out);
+    }
+
+    /**
+     * One value per time, in increasing time: a row with the previous row's time and value is dropped (the documented
+     * repetition of early files), one with an earlier time, or the same time and another value, stops the import.
+     */
+    private static final class TimedRows {
+        final org.liqlens.sources.collect.TimedValues values = new org.liqlens.sources.collect.TimedValues();
+        final String firstColumn;
+        CsvRow row;
+        long previous = Long.MIN_VALUE;
+        double previousValue = Double.NaN;
+
+        TimedRows(String firstColumn) { this.firstColumn = firstColumn; }
+
+        void add(long time, double value) {
+            if (time == previous && value == previousValue) return;
+            if (time <= previous) throw new RowProblem(firstColumn + " " + row.text(0) + " is not after the previous row's");
+            previous = time;
+            previousValue = value;
+            values.add(time, value);
+        }
+    }
+
+    /** A CSV or ZIP archive of timed values whose header, when present, starts with {@code firstColumn}. */
+    private static org.liqlens.sources.collect.TimedValues.Sorted timedValues(Path file, String firstColumn, String kind, String what,
+                                                                              TimedRowReader reader) {
+        try (ArchiveInput in = ArchiveInput.open(file)) {
+            TimedRows rows = new TimedRows(firstColumn);
+            CsvImport.read(in, new CsvImport.Handler() {
+                @Override
+                public void header(CsvRow header, long line) {
+                    if (!header.textEquals(0, firstColumn)) {
+                        throw new RowProblem("expected a " + kind + " header starting with " + firstColumn + ", found '" + header.text(0) + "'");
+                    }
+                }
+
+                @Override
+                public void row(CsvRow r, long line) {
+                    rows.row = r;
+                    reader.read(r, rows);
+                }
+            });
+            return rows.values.sorted(what + " in " + file);
         }
     }
 

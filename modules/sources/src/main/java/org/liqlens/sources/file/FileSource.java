@@ -119,6 +119,46 @@ public final class FileSource implements MarketDataSource {
                 java.util.Arrays.copyOf(val, n));
     }
 
+    /** Funding rates of the {@code fundingRate} archives under the path, settled in {@code [fromMs, toMs)}. */
+    @Override
+    public org.liqlens.engine.market.FundingRateSeries fundingRates(String symbol, long fromMs, long toMs, CancelToken cancel) {
+        String sym = symbol.trim().toUpperCase(Locale.ROOT);
+        org.liqlens.sources.collect.TimedValues all = new org.liqlens.sources.collect.TimedValues();
+        for (Entry e : filesFor(sym, EnumSet.of(Kind.FUNDING_RATE))) {
+            cancel.throwIfCancelled();
+            var f = BinanceVisionImporter.fundingRate(e.path(), sym);
+            for (int i = 0; i < f.size(); i++) if (f.time(i) >= fromMs && f.time(i) < toMs) all.add(f.time(i), f.rate(i));
+        }
+        try {
+            var sorted = all.sorted("funding rates for " + sym + " in " + path);
+            return new org.liqlens.engine.market.FundingRateSeries(sym, sorted.times(), sorted.values());
+        } catch (IllegalStateException e) {
+            throw new SourceException(e.getMessage(), e);
+        }
+    }
+
+    /** The top-trader long/short position ratio of the {@code metrics} archives under the path, in {@code [fromMs, toMs)}. */
+    @Override
+    public org.liqlens.engine.market.LongShortRatioSeries topTraderRatio(String symbol, long intervalMs, long fromMs, long toMs,
+                                                                        CancelToken cancel) {
+        String sym = symbol.trim().toUpperCase(Locale.ROOT);
+        org.liqlens.sources.collect.TimedValues all = new org.liqlens.sources.collect.TimedValues();
+        for (Entry e : filesFor(sym, EnumSet.of(Kind.METRICS))) {
+            cancel.throwIfCancelled();
+            var r = BinanceVisionImporter.topTraderRatio(e.path(), sym);
+            for (int i = 0; i < r.size(); i++) {
+                long t = r.time(i);
+                if (t >= fromMs && t < toMs && t % intervalMs == 0) all.add(t, r.ratio(i));
+            }
+        }
+        try {
+            var sorted = all.sorted("top-trader ratios for " + sym + " in " + path);
+            return new org.liqlens.engine.market.LongShortRatioSeries(sym, intervalMs, sorted.times(), sorted.values());
+        } catch (IllegalStateException e) {
+            throw new SourceException(e.getMessage(), e);
+        }
+    }
+
     /**
      * Trades from one kind of file, in this preference: aggTrades archives, trades archives, WebSocket
      * captures (mixing kinds would count the same trades twice).

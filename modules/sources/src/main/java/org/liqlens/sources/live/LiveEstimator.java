@@ -51,7 +51,9 @@ public final class LiveEstimator {
     public static boolean canFollow(WindowEstimator estimator, WindowSpec spec) {
         if (spec.source().isCombined() || spec.asOfMs() != null) return false;
         LiquidationModel model = estimator.engine().model(spec.modelId());
-        return !model.requiredInputs().contains(ModelInput.TRADES);
+        // the live window carries candles and open interest only: a model that reads trades, funding or ratios is
+        // loaded afresh (WindowLoader fetches every input it declares)
+        return java.util.EnumSet.of(ModelInput.CANDLES, ModelInput.OPEN_INTEREST).containsAll(model.requiredInputs());
     }
 
     public WindowSpec spec() {

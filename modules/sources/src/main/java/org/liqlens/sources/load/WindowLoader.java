@@ -76,7 +76,26 @@ public final class WindowLoader {
             }
             if (candles == null) candles = candlesForDrawing(source, symbol, from, asOf, cancel);
         }
-        return new Loaded(new MarketInputs(candles, oi, trades), asOf);
+        var funding = needs.contains(ModelInput.FUNDING_RATES)
+                ? required(() -> source.fundingRates(symbol, from, asOf, cancel), "funding-rate history", symbol, source) : null;
+        // the ratio in force at the window's first candle was stamped up to one period before it
+        var ratio = needs.contains(ModelInput.TOP_TRADER_RATIO)
+                ? required(() -> source.topTraderRatio(symbol, RATIO_INTERVAL, from - RATIO_INTERVAL, asOf, cancel),
+                        "top-trader long/short ratio history", symbol, source) : null;
+        return new Loaded(new MarketInputs(candles, oi, trades, funding, ratio), asOf);
+    }
+
+    /** Binance's long/short ratios and the metrics archives come in 5-minute samples. */
+    static final long RATIO_INTERVAL = 5 * Intervals.MINUTE;
+
+    /** What {@code load} gives, or a message naming the model's need, the symbol and the source. */
+    private static <T> T required(java.util.function.Supplier<T> load, String what, String symbol, MarketDataSource source) {
+        try {
+            return load.get();
+        } catch (UnsupportedOperationException | SourceException e) {
+            throw new SourceException("the model needs " + what + " for " + symbol + ", which " + source.displayName()
+                    + " cannot provide: " + e.getMessage(), e);
+        }
     }
 
     /**

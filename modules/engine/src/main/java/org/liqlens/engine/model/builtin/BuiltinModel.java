@@ -64,22 +64,7 @@ abstract class BuiltinModel implements LiquidationModel {
      * typical price (H + L + C) / 3. Where the taker split is unknown (NaN) the volume is split 50/50.
      */
     static void candleOpenings(CandleSeries c, int from, int to, double[] entry, double[] longN, double[] shortN) {
-        double[] h = c.highs(), l = c.lows(), cl = c.closes(), qv = c.quoteVolumes(), tb = c.takerBuyQuoteVolumes();
-        for (int i = from, k = 0; i < to; i++, k++) {
-            entry[k] = (h[i] + l[i] + cl[i]) / 3.0;
-            double q = qv[i];
-            if (!(q > 0) || q == Double.POSITIVE_INFINITY) {
-                longN[k] = 0;
-                shortN[k] = 0;
-                continue;
-            }
-            double b = tb[i];
-            if (b != b) b = 0.5 * q;               // NaN: taker side unknown
-            else if (b < 0) b = 0;
-            else if (b > q) b = q;
-            longN[k] = b;
-            shortN[k] = q - b;
-        }
+        org.liqlens.engine.model.CandleOpenings.takerSplit(c, from, to, entry, longN, shortN);
     }
 
     /**
