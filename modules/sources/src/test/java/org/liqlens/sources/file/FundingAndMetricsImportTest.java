@@ -65,10 +65,15 @@ class FundingAndMetricsImportTest {
     }
 
     @Test
-    void theFixtureFundingArchiveIsReadThroughTheFileSource() throws Exception {
-        Path fixture = Path.of(getClass().getResource("/archives/AVAXUSDT-fundingRate-2026-06.csv").toURI());
-        FundingRateSeries s = new FileSource(fixture).fundingRates("AVAXUSDT", 0, Long.MAX_VALUE / 2, CancelToken.NONE);
-        assertEquals(90, s.size());
+    void aFundingArchiveIsReadThroughTheFileSource(@TempDir Path dir) throws Exception {
+        // The data.binance.vision fundingRate layout, constructed here: three settlements 8 h apart.
+        Path archive = Files.writeString(dir.resolve("AVAXUSDT-fundingRate-2026-06.csv"),
+                "calc_time,funding_interval_hours,last_funding_rate\n"
+                        + "1780272000000,8,0.00005663\n1780300800000,8,-0.00001200\n1780329600000,8,0.00010000\n");
+        FundingRateSeries s = new FileSource(archive).fundingRates("AVAXUSDT", 0, Long.MAX_VALUE / 2, CancelToken.NONE);
+        assertEquals(3, s.size());
+        assertEquals(1780272000000L, s.time(0));
         assertEquals(8 * 3_600_000L, s.time(1) - s.time(0));
+        assertEquals(-0.000012, s.rate(1), 0);
     }
 }
