@@ -95,6 +95,8 @@ public class Workbench4ExportTest extends WorkbenchTestSupport {
         }
         assertTrue(desktop.entryNames().contains("images/m1-12h.png"));
         assertTrue(desktop.prompt().contains("BTCUSDT"));
+        assertTrue("the bundle holds the panes' scorecard: " + desktop.entryNames(), desktop.entryNames().contains("tables/scorecard.csv"));
+        assertTrue("the prompt quotes each pane's verdict: " + desktop.prompt(), desktop.prompt().contains("- `m3-3d` (m3, 3d): "));
 
         // The scorecard: every pane wears its verdict, and the Scorecard window's numbers are the CLI's.
         for (ChartPaneTopComponent pane : panes) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.liqlens.charts.WindowLabels;
 import org.liqlens.confluence.BundleRequest;
+import org.liqlens.confluence.BundleScorecard;
 import org.liqlens.confluence.BundleSource;
 import org.liqlens.confluence.BundleWriter;
 import org.liqlens.confluence.ChartImages;
@@ -51,7 +52,7 @@ final class ConfluenceCommand {
     enum Kind { ZONES, BUNDLE }
 
     private static final Set<String> ZONES_OPTIONS = with(SourceOptions.NAMES, "at", "panes", "tolerance", "format");
-    private static final Set<String> BUNDLE_OPTIONS = with(SourceOptions.NAMES, "at", "panes", "tolerance", "size", "template", "out");
+    private static final Set<String> BUNDLE_OPTIONS = with(SourceOptions.NAMES, "at", "panes", "tolerance", "size", "template", "out", "no-scorecard");
 
     /** One pane of {@code --panes}: a model and a window. */
     record PaneSpec(String text, String modelId, long windowMs) { }
@@ -66,7 +67,7 @@ final class ConfluenceCommand {
 
     static int run(Kind kind, String[] args, PrintStream out, PrintStream err) throws IOException {
         String command = kind == Kind.ZONES ? "zones" : "bundle";
-        CliArguments a = CliArguments.parse(command, args, 1, Set.of());
+        CliArguments a = CliArguments.parse(command, args, 1, kind == Kind.BUNDLE ? Set.of("no-scorecard") : Set.of());
         a.allowOnly(kind == Kind.ZONES ? ZONES_OPTIONS : BUNDLE_OPTIONS);
 
         SourceOptions source = SourceOptions.parse(a);
@@ -98,7 +99,7 @@ final class ConfluenceCommand {
         }) : null;
         try {
             if (drawing != null) drawing.submit(ChartImages::warmUp);
-            return estimateAndWrite(kind, source, at, engine, panes, settings, format, size, template, target, drawing, out, err);
+            return estimateAndWrite(kind, source, at, engine, panes, settings, format, size, template, target, !a.flag("no-scorecard"), drawing, out, err);
         } finally {
             if (drawing != null) drawing.shutdownNow();
         }
@@ -106,7 +107,7 @@ final class ConfluenceCommand {
 
     private static int estimateAndWrite(Kind kind, SourceOptions source, Long at, LiquidationEngine engine,
                                         List<PaneSpec> panes, ConfluenceSettings settings, String format, int[] size,
-                                        PromptTemplate template, Path target, ExecutorService drawing, PrintStream out,
+                                        PromptTemplate template, Path target, boolean scorecard, ExecutorService drawing, PrintStream out,
                                         PrintStream err) throws IOException {
         WindowEstimator estimator = source.estimatorSharingLoads(engine);
         List<WindowSpec> specs = new ArrayList<>();
@@ -164,6 +165,13 @@ final class ConfluenceCommand {
         BundleRequest.Builder request = BundleRequest.builder(List.of(estimates), BundleSource.of(source.spec, sourceName, at == null
                 && !source.spec.id().equals("file") && !source.isSimulated())).size(size[0], size[1]).settings(settings);
         if (template != null) request.template(template);
+        // The panes' record on the 30 days before the as-of time, while the second core draws the pictures.
+        if (scorecard) {
+            long t = estimates[0].result().asOf();
+            request.scorecard(source.spec.isCombined()
+                    ? BundleScorecard.notMeasured(source.symbol, t, List.of(estimates), "the scorecard runs on one exchange's data, not on " + source.spec)
+                    : BundleScorecard.measure(engine, estimator.resolve(source.spec), source.symbol, t, List.of(estimates), CancelToken.NONE));
+        }
         int drawn = 0;
         for (int i : order) request.pictures(estimates[i].result(), pictures.get(drawn++));
         BundleWriter.Written written;

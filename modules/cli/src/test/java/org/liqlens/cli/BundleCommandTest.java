@@ -93,6 +93,7 @@ class BundleCommandTest {
             expected.add("images/" + p + ".svg");
         }
         for (String t : List.of("zones", "confluence")) for (String ext : List.of("csv", "json", "md")) expected.add("tables/" + t + "." + ext);
+        expected.addAll(List.of("tables/scorecard.csv", "tables/scorecard.md", "tables/scorecard-direction.csv"));
         assertEquals(expected, List.copyOf(files.keySet()));
 
         double price = priceAt(csvFile, Instant.parse(AT).toEpochMilli());
@@ -208,6 +209,30 @@ class BundleCommandTest {
         assertTrue(prompt.contains(new String(files.get("tables/confluence.md"), StandardCharsets.UTF_8).stripTrailing()));
         assertFalse(prompt.matches("(?s).*\\{[A-Za-z]\\w*}.*"), "no placeholder left");
 
+        // the scorecard: each pane's model and window on the file's days before the as-of time only (the file
+        // starts 2026-02-01): as-of times every 6 h from the start plus the window to T − 24 h, counted by hand
+        List<Map<String, String>> score = csv(files.get("tables/scorecard.csv"));
+        assertEquals(4 * 2 * 3, score.size(), "4 panes × bands ±3, ±5 × horizons 4, 12, 24 h");
+        Map<String, String> asOfTimes = Map.of("12h", "71", "24h", "69", "3d", "61");
+        for (Map<String, String> r : score) {
+            assertEquals("LINKUSDT", r.get("symbol"));
+            assertEquals(asOfTimes.get(r.get("window")), r.get("asOfTimes"), r.toString());
+            int cases = Integer.parseInt(r.get("cases")), blocks = Integer.parseInt(r.get("dayBlocks"));
+            assertTrue(cases <= 2 * Integer.parseInt(r.get("asOfTimes")), "at most one case per side and as-of time: " + r);
+            assertTrue(blocks <= 19, "the as-of times lie on the 19 calendar days 1-19 February: " + r);
+            // the rule, from the row's own figures
+            if (cases < 100 || blocks < 10) assertEquals("too little data", r.get("verdict"), r.toString());
+            else if (r.get("liftHigh").matches("[0-9.]+") && Double.parseDouble(r.get("liftHigh")) < 1) assertEquals("lift below random", r.get("verdict"), r.toString());
+        }
+        String scoreMd = new String(files.get("tables/scorecard.md"), StandardCharsets.UTF_8);
+        for (int i = 0; i < 4; i++) {
+            String[] mw = PANES.split(",")[i].split(":");
+            String line = "- `" + PANE_NAMES.get(i) + "` (" + mw[0] + ", " + mw[1] + "): ";
+            assertTrue(prompt.contains(line), line + " quoted in the prompt");
+            assertTrue(scoreMd.contains(line), line);
+        }
+        assertTrue(prompt.contains("from 2026-02-01T00:00:00Z to " + AT), "the period read, nothing after T");
+
         // again: the tables and the prompt are the same bytes
         Path again = dir.resolve("again.zip");
         assertEquals(0, CliRun.of("bundle", "--source", "file:" + csvFile, "--at", AT, "--panes", PANES, "--out", again.toString()).status());
@@ -215,6 +240,18 @@ class BundleCommandTest {
         for (String name : expected) {
             if (name.startsWith("tables/") || name.equals("prompt.md")) assertArrayEquals(files.get(name), second.get(name), name);
         }
+    }
+
+    @Test
+    void noScorecardLeavesItsTablesOutAndSaysSoInThePrompt() throws Exception {
+        Path csvFile = SharedData.file(SharedData.LINK_FEB_2026);
+        Path out = dir.resolve("plain.zip");
+        CliRun run = CliRun.of("bundle", "--source", "file:" + csvFile, "--at", AT, "--panes", "m1:24h", "--no-scorecard", "--size", "400x240",
+                "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        Map<String, byte[]> files = unzip(out);
+        assertTrue(files.keySet().stream().noneMatch(n -> n.contains("scorecard")), files.keySet().toString());
+        assertTrue(new String(files.get("prompt.md"), StandardCharsets.UTF_8).contains("Not measured for this bundle"));
     }
 
     @Test
@@ -260,7 +297,7 @@ class BundleCommandTest {
         line = CliRun.of("bundle", "--source", "sim", "--panes", "m1:12h", "--template", aFile.toString(), "--out", out.toString())
                 .assertOneLineFailure(2);
         assertEquals("liqlens-cli: --template: " + aFile + ":1: unknown placeholder {zonesTabel} (known: {symbol}, {asOf}, {price}, "
-                + "{panes}, {images}, {zonesTable}, {confluenceTable}, {summary})", line);
+                + "{panes}, {images}, {zonesTable}, {confluenceTable}, {summary}, {scorecard})", line);
         line = CliRun.of("bundle", "--source", "sim", "--panes", "m1:12h", "--tolerance", "-1", "--out", out.toString()).assertOneLineFailure(2);
         assertTrue(line.contains("--tolerance"), line);
         line = CliRun.of("bundle", "--source", "sim", "--panes", "m1:12h", "--size", "1600by900", "--out", out.toString()).assertOneLineFailure(2);

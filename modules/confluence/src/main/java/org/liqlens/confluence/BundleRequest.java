@@ -22,7 +22,7 @@ import org.liqlens.engine.EstimateResult;
  *         .size(1600, 900)                       // the default
  *         .template(PromptTemplate.load(file))   // default: PromptTemplate.defaultTemplate()
  *         .settings(ConfluenceSettings.DEFAULT.withTolerance(0.5))
- *         .extraEntries(report -> List.of(BundleEntry.text("tables/scorecard.csv", csv)))
+ *         .scorecard(BundleScorecard.measure(engine, source, symbol, asOf, panes, cancel))
  *         .build();
  * }</pre>
  */
@@ -40,6 +40,7 @@ public final class BundleRequest {
     private final Map<String, String> promptValues;
     private final Function<ConfluenceReport, List<BundleEntry>> extraEntries;
     private final Map<EstimateResult, Future<PanePictures>> pictures;
+    private final BundleScorecard scorecard;
 
     private BundleRequest(Builder b) {
         panes = List.copyOf(b.panes);
@@ -53,6 +54,7 @@ public final class BundleRequest {
         promptValues = Map.copyOf(b.promptValues);
         extraEntries = b.extraEntries;
         pictures = new IdentityHashMap<>(b.pictures);
+        scorecard = b.scorecard;
     }
 
     /** @param panes the estimates to draw and compare, of one symbol at one as-of time, in display order */
@@ -69,9 +71,11 @@ public final class BundleRequest {
     public String appVersion() { return appVersion; }
     /** The clock of the manifest's creation time, the bundle's only non-deterministic field. */
     public Clock clock() { return clock; }
-    /** Values of placeholders beyond the built-in ones (a later {@code {scorecard}}). */
+    /** Values of placeholders beyond the built-in ones. */
     public Map<String, String> promptValues() { return promptValues; }
     public Function<ConfluenceReport, List<BundleEntry>> extraEntries() { return extraEntries; }
+    /** The panes' record ({@code tables/scorecard.*} and the prompt's {@code {scorecard}}), or null when not measured. */
+    public BundleScorecard scorecard() { return scorecard; }
 
     /** Pictures drawn ahead for a pane's estimate ({@link Builder#pictures}), or null: the writer draws them. */
     public Future<PanePictures> picturesOf(EstimateResult result) { return pictures.get(result); }
@@ -99,6 +103,7 @@ public final class BundleRequest {
         private final Map<String, String> promptValues = new LinkedHashMap<>();
         private Function<ConfluenceReport, List<BundleEntry>> extraEntries = report -> List.of();
         private final Map<EstimateResult, Future<PanePictures>> pictures = new IdentityHashMap<>();
+        private BundleScorecard scorecard;
 
         private Builder(List<PaneEstimate> panes, BundleSource source) {
             if (panes.isEmpty()) throw new IllegalArgumentException("a bundle needs at least one pane");
@@ -142,6 +147,13 @@ public final class BundleRequest {
             pictures.put(Objects.requireNonNull(result), Objects.requireNonNull(drawing));
             return this;
         }
+
+        /**
+         * The panes' scorecard ({@link BundleScorecard#measure}): the bundle then holds {@code tables/scorecard.csv},
+         * {@code .md} and {@code scorecard-direction.csv}, and the prompt's {@code {scorecard}} quotes each verdict.
+         * Without one, {@code {scorecard}} says that the record was not measured.
+         */
+        public Builder scorecard(BundleScorecard s) { this.scorecard = Objects.requireNonNull(s); return this; }
 
         public BundleRequest build() { return new BundleRequest(this); }
     }

@@ -36,7 +36,8 @@ import org.liqlens.engine.io.AtomicFiles;
  *     creation time, the only field that differs between two runs on the same input;</li>
  * <li>{@code prompt.md}: the template rendered;</li>
  * <li>{@code images/<pane>.png} and {@code images/<pane>.svg} for each pane in order;</li>
- * <li>{@code tables/zones.csv|json|md}, {@code tables/confluence.csv|json|md};</li>
+ * <li>{@code tables/zones.csv|json|md}, {@code tables/confluence.csv|json|md}; with a scorecard,
+ *     {@code tables/scorecard.csv}, {@code tables/scorecard.md}, {@code tables/scorecard-direction.csv};</li>
  * <li>the request's extra entries, then {@code review.md} if {@link #addReview} added one.</li>
  * </ol>
  * Every entry but the manifest carries the fixed timestamp {@link #FIXED_TIME}, so the same input gives
@@ -47,6 +48,12 @@ public final class BundleWriter {
     public static final String MANIFEST = "manifest.json";
     public static final String PROMPT = "prompt.md";
     public static final String REVIEW = "review.md";
+    public static final String SCORECARD_CSV = "tables/scorecard.csv";
+    public static final String SCORECARD_MD = "tables/scorecard.md";
+    public static final String SCORECARD_DIRECTION_CSV = "tables/scorecard-direction.csv";
+    /** The prompt's {@code {scorecard}} when the request has none. */
+    static final String NO_SCORECARD = "Not measured for this bundle: LiqLens did not score these models on this symbol's history, so "
+            + "nothing here shows that any of these maps has located levels that price went on to reach.";
     /** The format of the manifest, raised when the layout changes incompatibly. */
     public static final String FORMAT = "liqlens-bundle/1";
     /** The timestamp of every deterministic entry (the zip's DOS time, no time zone). */
@@ -109,6 +116,13 @@ public final class BundleWriter {
             for (TableFormat f : TableFormat.values()) {
                 tables.put("tables/" + t.name() + "." + f.extension(), t.format(f).getBytes(StandardCharsets.UTF_8));
             }
+        }
+        BundleScorecard scorecard = request.scorecard();
+        if (scorecard != null) {
+            checkScorecardPanes(scorecard, panes);
+            tables.put(SCORECARD_CSV, scorecard.csv().getBytes(StandardCharsets.UTF_8));
+            tables.put(SCORECARD_MD, scorecard.markdown().getBytes(StandardCharsets.UTF_8));
+            tables.put(SCORECARD_DIRECTION_CSV, scorecard.directionCsv().getBytes(StandardCharsets.UTF_8));
         }
         String prompt = request.template().render(promptValues(request, report));
         List<BundleEntry> extras = request.extraEntries().apply(report);
@@ -199,6 +213,13 @@ public final class BundleWriter {
         }
     }
 
+    /** A scorecard of other panes would quote verdicts of maps the bundle does not hold. */
+    private static void checkScorecardPanes(BundleScorecard scorecard, List<PaneEstimate> panes) {
+        List<String> names = panes.stream().map(PaneEstimate::name).toList();
+        List<String> scored = scorecard.panes().stream().map(BundleScorecard.PaneScore::pane).toList();
+        if (!names.equals(scored)) throw new IllegalArgumentException("the scorecard is of panes " + scored + ", the bundle's are " + names);
+    }
+
     /** The built-in placeholders' values, then the request's own. */
     static Map<String, String> promptValues(BundleRequest request, ConfluenceReport report) {
         Map<String, String> v = new LinkedHashMap<>();
@@ -218,6 +239,7 @@ public final class BundleWriter {
         v.put(PromptTemplate.Placeholder.ZONES_TABLE.key(), report.zonesTable().toMarkdown().stripTrailing());
         v.put(PromptTemplate.Placeholder.CONFLUENCE_TABLE.key(), report.confluenceTable().toMarkdown().stripTrailing());
         v.put(PromptTemplate.Placeholder.SUMMARY.key(), report.summaryMarkdown().stripTrailing());
+        v.put(PromptTemplate.Placeholder.SCORECARD.key(), request.scorecard() == null ? NO_SCORECARD : request.scorecard().promptText());
         for (Map.Entry<String, String> e : request.promptValues().entrySet()) {
             if (v.containsKey(e.getKey())) throw new IllegalArgumentException("the prompt value {" + e.getKey() + "} is built in");
             v.put(e.getKey(), e.getValue());

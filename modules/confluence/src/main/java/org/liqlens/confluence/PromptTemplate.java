@@ -26,12 +26,12 @@ import java.util.regex.Pattern;
 public final class PromptTemplate {
 
     /**
-     * The placeholders a template may use. A new one (a scorecard) is one more constant here; its value is
-     * given to {@link #render} by whoever computes it (for a bundle, {@code BundleRequest.Builder#promptValue}).
+     * The placeholders a template may use. A new one is one more constant here; its value is given to
+     * {@link #render} by whoever computes it (for a bundle, {@code BundleWriter}).
      */
     public enum Placeholder {
         SYMBOL("symbol"), AS_OF("asOf"), PRICE("price"), PANES("panes"), IMAGES("images"), ZONES_TABLE("zonesTable"),
-        CONFLUENCE_TABLE("confluenceTable"), SUMMARY("summary");
+        CONFLUENCE_TABLE("confluenceTable"), SUMMARY("summary"), SCORECARD("scorecard");
 
         private final String key;
 

@@ -87,6 +87,7 @@ import org.openide.windows.WindowManager;
     "MSG_Exporting=Exporting the confluence bundle…",
     "# {0} - error",
     "MSG_ExportFailed=Not exported: {0}",
+    "MSG_ExportCancelled=Export cancelled; no file was written",
     "MSG_NoPaneChosen=Not exported: choose at least one pane.",
     "TITLE_EditTemplate=Prompt Template",
     "# {0} - placeholders",
@@ -304,11 +305,16 @@ public final class ExportTopComponent extends TopComponent {
         exportButton.setEnabled(false);
         status.setText(Bundle.MSG_Exporting());
         return EXPORTS.post(() -> {
-            ProgressHandle progress = ProgressHandle.createHandle(Bundle.MSG_Exporting());
+            org.liqlens.sources.CancelToken cancel = org.liqlens.sources.CancelToken.create();
+            // The scorecard may read a month of an exchange's candles first: the user can stop that.
+            ProgressHandle progress = ProgressHandle.createHandle(Bundle.MSG_Exporting(), () -> {
+                cancel.cancel();
+                return true;
+            });
             progress.start();
             progress.switchToIndeterminate();
             try {
-                BundleWriter.Written written = DesktopBundle.write(inputs, target, w, h, template, tolerance);
+                BundleWriter.Written written = DesktopBundle.write(inputs, target, w, h, template, tolerance, cancel);
                 String text = org.liqlens.confluence.BundleReader.read(written.path()).prompt();
                 lastWritten = written;
                 SwingUtilities.invokeLater(() -> {
@@ -318,6 +324,8 @@ public final class ExportTopComponent extends TopComponent {
                     status.setText(Bundle.MSG_Written(written.path(), written.entries().size()));
                     review.bundleWritten(written.path(), text);
                 });
+            } catch (java.util.concurrent.CancellationException e) {
+                SwingUtilities.invokeLater(() -> status.setText(Bundle.MSG_ExportCancelled()));
             } catch (IOException | RuntimeException e) {
                 SwingUtilities.invokeLater(() -> status.setText(Bundle.MSG_ExportFailed(e.getMessage())));
             } finally {
