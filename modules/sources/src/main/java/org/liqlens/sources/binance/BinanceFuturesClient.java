@@ -171,6 +171,20 @@ public final class BinanceFuturesClient {
     }
 
     /**
+     * The first sample time the {@code /futures/data/} histories (open interest, long/short ratios) still serve at
+     * this client's clock for {@code periodMs} samples: they keep the last 30 days only, so a request for earlier
+     * samples is moved up to this time.
+     */
+    public long futuresDataEarliestMs(long periodMs) {
+        return Intervals.floor(settings.clock().millis() - OPEN_INTEREST_HISTORY_MS, periodMs) + periodMs;
+    }
+
+    /** Binance's name for a long/short ratio period ({@code "5m"}); fails naming the supported ones. */
+    static String ratioPeriod(long periodMs) {
+        return param(OPEN_INTEREST_PERIODS, periodMs, "long/short ratio period");
+    }
+
+    /**
      * Pages one of the {@code /futures/data/} histories (open interest, long/short ratios), which Binance keeps for the
      * last 30 days: an earlier start is moved up to that limit (logged), so the series then begins later than asked.
      * Requests cover windows of exactly {@value #OPEN_INTEREST_LIMIT} periods, so each window's answer is complete
@@ -179,7 +193,7 @@ public final class BinanceFuturesClient {
      */
     private void futuresDataHistory(String endpointName, String sym, String period, long periodMs, long fromMs, long toMs,
                                     CancelToken cancel, String what, java.util.function.ObjLongConsumer<JsonNode> row) {
-        long earliest = Intervals.floor(settings.clock().millis() - OPEN_INTEREST_HISTORY_MS, periodMs) + periodMs;
+        long earliest = futuresDataEarliestMs(periodMs);
         long from = fromMs;
         if (from < earliest) {
             LOG.log(Level.INFO, "binance: {0} serves only the last 30 days; {1} starts at {2} instead of {3}",
@@ -260,7 +274,7 @@ public final class BinanceFuturesClient {
     public LongShortRatioSeries topLongShortPositionRatio(String symbol, long periodMs, long fromMs, long toMs, CancelToken cancel) {
         String sym = normalise(symbol);
         TimedValues rows = new TimedValues();
-        futuresDataHistory("topLongShortPositionRatio", sym, param(OPEN_INTEREST_PERIODS, periodMs, "long/short ratio period"),
+        futuresDataHistory("topLongShortPositionRatio", sym, ratioPeriod(periodMs),
                 periodMs, fromMs, toMs, cancel, "long/short ratios", (r, t) -> {
                     double ratio = Json.decimal(r, "longShortRatio");
                     if (!(ratio > 0) || ratio == Double.POSITIVE_INFINITY) {

@@ -88,7 +88,12 @@ public final class BinanceSource extends AbstractExchangeSource {
     @Override
     public org.liqlens.engine.market.LongShortRatioSeries topTraderRatio(String symbol, long intervalMs, long fromMs, long toMs,
                                                                         CancelToken cancel) {
-        return client.topLongShortPositionRatio(symbol, intervalMs, fromMs, toMs, cancel);
+        BinanceFuturesClient.ratioPeriod(intervalMs); // an unsupported period fails the same with a cache or without
+        // Binance forgets samples after 30 days: with a cache, settled samples are fetched once and kept for good
+        return cache().map(c -> new org.liqlens.sources.cache.TopTraderRatioCache(c.root(), settings.clock())
+                        .ratio(cacheNamespace(), symbol, intervalMs, fromMs, toMs, client.futuresDataEarliestMs(intervalMs),
+                                (a, b) -> client.topLongShortPositionRatio(symbol, intervalMs, a, b, cancel)))
+                .orElseGet(() -> client.topLongShortPositionRatio(symbol, intervalMs, fromMs, toMs, cancel));
     }
 
     @Override

@@ -59,4 +59,20 @@ class FundingCacheTest {
             assertEquals(2, s.getRequestCount());
         }
     }
+
+    @Test
+    void aFileOfTheFirstFormatWithoutItsEndLineIsStillRead() throws Exception {
+        try (MockWebServer s = new MockWebServer()) {
+            s.start();
+            BinanceSource source = new BinanceSource(TestSupport.settingsFor(s, new TestSupport.RecordingSleeper(), T2 + 86_400_000L),
+                    new CandleCache(dir));
+            Path file = dir.resolve("funding").resolve(source.cacheNamespace()).resolve("BTCUSDT.csv");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "# covered " + T1 + " " + (T2 + 1) + "\n" + T1 + ",-0.0375\n" + T2 + ",1.0E-4\n");
+            FundingRateSeries f = source.fundingRates("BTCUSDT", T1, T2 + 1, CancelToken.NONE);
+            assertEquals(0, s.getRequestCount());
+            assertEquals(-0.0375, f.rate(0));
+            assertEquals(0.0001, f.rate(1));
+        }
+    }
 }
