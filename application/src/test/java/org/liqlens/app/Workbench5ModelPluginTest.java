@@ -130,6 +130,42 @@ public class Workbench5ModelPluginTest extends WorkbenchTestSupport {
         String said = onEdt(() -> text(pane));
         assertTrue(said, said.contains("m1, ") && said.contains("m3"));
         assertNull("no stale picture", onEdt(pane::result));
+
+        // install the top-trader split the same way, then uninstall it: it leaves Lookup and the chooser, and
+        // its module jar leaves the user directory, so that Tools › Plugins offers it again
+        Object installTop = containerClass.getMethod("createForInstall").invoke(null);
+        Object topInfo = call(installTop, "add", ((List<?>) call(topTrader, "getAvailableUpdates")).get(0));
+        call(installTop, "add", (Collection<?>) call(topInfo, "getRequiredElements"));
+        Object topSupport = call(installTop, "getSupport");
+        assertNull("installing a model needs no restart",
+                call(topSupport, "doInstall", call(topSupport, "doValidate", callAny(topSupport, "doDownload", null, false, false), null), null));
+        waitFor("m1r to appear in Lookup", () -> modelIds().contains("m1r"), 30_000);
+        waitFor("the chooser to list m1r", () -> items(chooser).contains("m1r"), 30_000);
+        Path jar = Path.of(System.getProperty("netbeans.user"), "modules", "org-liqlens-models-toptrader.jar");
+        assertTrue("installed into the user directory: " + jar, Files.isRegularFile(jar));
+
+        // the update units are computed once and kept: asked again (as Tools › Plugins does on reopening), they list
+        // m1r as installed
+        final Object centre = provider;
+        waitFor("the update unit to see m1r installed", () -> {
+            call(centre, "refresh", null, true);
+            return call(unit(manager, system, "org.liqlens.models.toptrader"), "getInstalled") != null;
+        }, 30_000);
+        // Uninstall, directly (the deferred createForUninstall marks files for deletion at the next start):
+        // the model leaves Lookup and the chooser, and its jar is deleted at once
+        Object uninstall = containerClass.getMethod("createForDirectUninstall").invoke(null);
+        call(uninstall, "add", call(unit(manager, system, "org.liqlens.models.toptrader"), "getInstalled"));
+        assertTrue("nothing blocks the uninstall: " + call(uninstall, "listInvalid"), ((List<?>) call(uninstall, "listInvalid")).isEmpty());
+        assertNull("uninstalling a model needs no restart", call(call(uninstall, "getSupport"), "doOperation", (Object) null));
+        waitFor("m1r to leave Lookup", () -> !modelIds().contains("m1r"), 30_000);
+        waitFor("the chooser to drop m1r", () -> !items(chooser).contains("m1r"), 30_000);
+        assertFalse("its jar is deleted: " + jar, Files.exists(jar));
+        waitFor("the update unit to see m1r uninstalled", () -> {
+            call(centre, "refresh", null, true);
+            return call(unit(manager, system, "org.liqlens.models.toptrader"), "getInstalled") == null;
+        }, 30_000);
+        Object again = unit(manager, system, "org.liqlens.models.toptrader");
+        assertFalse("offered again under Available", ((List<?>) call(again, "getAvailableUpdates")).isEmpty());
     }
 
     static boolean enabled(String codeNameBase) {

@@ -98,6 +98,7 @@ final class PaneCharts {
         if (time != null) heat.getDomainAxis().setRange(time);
         if (price != null) heat.getRangeAxis().setRange(price);
         if (mapPrice != null) map.getDomainAxis().setRange(mapPrice);
+        StartupTrace.watch(p.heatmap());
         if (heatmapPanel == null) {
             heatmapPanel = newPanel(p.heatmap());
             cursor.install(heatmapPanel, true);
