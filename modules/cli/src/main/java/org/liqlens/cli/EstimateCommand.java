@@ -63,6 +63,7 @@ final class EstimateCommand {
         CliArguments a = CliArguments.parse(command, args, 1, Set.of());
         a.allowOnly(kind == Kind.MAP ? MAP_OPTIONS : HEATMAP_OPTIONS);
 
+        Probe.mark("args");
         SourceOptions source = SourceOptions.parse(a);
         SourceSpec spec = source.spec;
         String symbol = source.symbol;
@@ -87,7 +88,15 @@ final class EstimateCommand {
         }
         Path png = a.has("png") ? a.writablePath("png", "PNG") : null;
         PriceRange range = a.has("range") ? parseRange(a.string("range", null)) : null;
+        // Fonts, Java2D and JFreeChart's classes, which the first picture would wait for, start on the second core
+        // while this thread loads the data and estimates.
+        if (png != null) {
+            Thread warmUp = new Thread(ChartFiles::warmUp, "liqlens-png-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
 
+        Probe.mark("options");
         LiquidationEngine engine = LiquidationEngine.standard();
         LiquidationModel model;
         try {
@@ -102,6 +111,7 @@ final class EstimateCommand {
         WindowSpec toEstimate = windowSpec.build();
 
         // The desktop's estimator applies its own settings to each source; here the options do.
+        Probe.mark("engine");
         WindowEstimator estimator = source.estimator(engine);
         // Before the window is loaded: a bad parameter should not cost a download first. The engine checks
         // the same again when it estimates.
@@ -116,6 +126,7 @@ final class EstimateCommand {
         } catch (IllegalArgumentException e) {
             throw new DataException(e.getMessage(), e);
         }
+        Probe.mark("estimate");
         EstimateResult result = estimate.result();
 
         if (estimate.isCombined()) {
@@ -140,11 +151,13 @@ final class EstimateCommand {
                 throw new UsageException("--png: " + e.getMessage());
             }
         }
+        Probe.mark("png");
         if (format.equals("csv")) {
             if (kind == Kind.MAP) printMapCsv(result.map(), out); else printHeatmapCsv(result.heatmap(), out);
         } else {
             Json.print(kind == Kind.MAP ? mapJson(estimate) : heatmapJson(estimate), out);
         }
+        Probe.mark("printed");
         return LiqLensCli.OK;
     }
 
