@@ -110,9 +110,11 @@ final class EstimateCommand {
         if (zoneThreshold != null) windowSpec.zoneThreshold(zoneThreshold);
         WindowSpec toEstimate = windowSpec.build();
 
-        // The desktop's estimator applies its own settings to each source; here the options do.
+        // The desktop's estimator applies its own settings to each source; here the options do. Sharing loads: without
+        // --at the window ends where the data does, which takes reading the data once to find; the window is then a
+        // slice of that read instead of a second one (the same candles: a source returns every candle of a range).
         Probe.mark("engine");
-        WindowEstimator estimator = source.estimator(engine);
+        WindowEstimator estimator = source.estimatorSharingLoads(engine);
         // Before the window is loaded: a bad parameter should not cost a download first. The engine checks
         // the same again when it estimates.
         try {
