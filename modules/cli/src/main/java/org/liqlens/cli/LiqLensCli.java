@@ -149,7 +149,7 @@ public final class LiqLensCli {
      * {@link LoggingConfiguration} instead of its own file.
      */
     private static void logWarningsOnOneLine(PrintStream err) {
-        OneLineHandler.err = err;
+        warnings = err;
         System.setProperty("java.util.logging.config.class", LoggingConfiguration.class.getName());
     }
 
@@ -163,9 +163,12 @@ public final class LiqLensCli {
         }
     }
 
+    /** Where {@link OneLineHandler} writes; here, not in the handler, so that setting it loads no logging class. */
+    private static volatile PrintStream warnings = System.err;
+
     /** A warning on one line of stderr, with the cause's message, never a stack trace. */
     public static final class OneLineHandler extends Handler {
-        static volatile PrintStream err = System.err;
+        private final PrintStream err = warnings;
 
         public OneLineHandler() {
             setLevel(Level.WARNING);
