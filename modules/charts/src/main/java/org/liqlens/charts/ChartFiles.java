@@ -38,36 +38,35 @@ public final class ChartFiles {
     }
 
     /**
-     * Initialises what the first picture would otherwise pay for on the critical path: Java2D's loops, the fonts
-     * of {@link ChartTheme} and their glyphs, antialiased text and shapes, JFreeChart's axes, titles and legend
-     * classes, and the PNG encoder. A command line run calls it on a spare thread while it loads data; it draws
+     * Initialises what the first picture would otherwise pay for on the critical path, by drawing a heatmap of a
+     * few hours of made-up candles through {@link HeatmapChartFactory} at {@code width x height} and encoding it:
+     * Java2D's loops and antialiased rasteriser, the fonts of {@link ChartTheme} and their glyphs, JFreeChart's
+     * axes, titles and legend, the heatmap layer and the candles, the PNG encoder; the code the real picture runs
+     * gets compiled. A command line run calls it on the second core while it loads data and estimates; it draws
      * nothing anyone sees, and fails silently (the real drawing reports any real problem).
      */
-    public static void warmUp() {
+    public static void warmUp(int width, int height) {
         try {
-            org.jfree.chart.axis.DateAxis time = new org.jfree.chart.axis.DateAxis();
-            time.setTimeZone(java.util.TimeZone.getTimeZone(java.time.ZoneOffset.UTC));
-            time.setRange(0, 86_400_000L);
-            org.jfree.chart.axis.NumberAxis price = new org.jfree.chart.axis.NumberAxis("Price (USDT)");
-            price.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##"));
-            price.setRange(1, 2);
-            org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(new org.jfree.data.xy.XYSeriesCollection(), time, price,
-                    new CandleRenderer());
-            plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(1.5, ChartTheme.PRICE_LINE, ChartTheme.DASHED));
-            JFreeChart chart = new JFreeChart("warm-up · 0123456789", ChartTheme.TITLE_FONT, plot, false);
-            ChartTheme.apply(chart);
-            chart.addSubtitle(new org.jfree.chart.title.TextTitle("Liquidation heatmap — warm-up USDⓈ-M", ChartTheme.SUBTITLE_FONT));
-            org.jfree.chart.axis.NumberAxis legendAxis = new org.jfree.chart.axis.NumberAxis(HeatmapChartFactory.LEGEND_LABEL);
-            legendAxis.setRange(0, 1);
-            ChartTheme.styleAxis(legendAxis);
-            org.jfree.chart.title.PaintScaleLegend legend = new org.jfree.chart.title.PaintScaleLegend(
-                    new org.jfree.chart.renderer.LookupPaintScale(0, 1, ChartTheme.TEXT), legendAxis);
-            legend.setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
-            legend.setSubdivisionCount(8);
-            chart.addSubtitle(legend);
-            png(chart, 320, 200);
+            long hour = 3_600_000L, minute = 60_000L;
+            org.liqlens.engine.market.CandleSeries.Builder b = org.liqlens.engine.market.CandleSeries.builder("WARMUPUSDT", minute, 240);
+            double open = 100;
+            for (int i = 0; i < 240; i++) {
+                double close = 100 + 3 * Math.sin(i / 17.0) + (i % 7) * 0.1;
+                b.add(i * minute, open, Math.max(open, close) + 0.2, Math.min(open, close) - 0.2, close, 10, 1_000 + i, 500);
+                open = close;
+            }
+            org.liqlens.engine.market.CandleSeries candles = b.build();
+            org.liqlens.engine.EstimateResult result = org.liqlens.engine.LiquidationEngine.standard().estimate(
+                    org.liqlens.engine.EstimateRequest.builder(org.liqlens.engine.market.MarketInputs.of(candles), "m1")
+                            .asOf(candles.lastCloseTime() + 1).window(4 * hour).columns(48).buckets(40).build());
+            png(HeatmapChartFactory.create(result, "Warm-up USD\u24c8-M", false), width, height);
         } catch (RuntimeException | Error e) {
             // Only a head start.
         }
+    }
+
+    /** {@link #warmUp(int, int)} at the heatmap's usual 1600 x 900. */
+    public static void warmUp() {
+        warmUp(1600, 900);
     }
 }
