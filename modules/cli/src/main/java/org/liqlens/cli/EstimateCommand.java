@@ -101,7 +101,8 @@ final class EstimateCommand {
             return t;
         });
         try {
-            if (drawing != null) drawing.submit(() -> ChartFiles.warmUp(width, height));
+            // small: a full-size warm-up costs more than it saves when the estimate ends first
+            if (drawing != null) drawing.submit(() -> ChartFiles.warmUp(400, 225));
             return estimateAndPrint(kind, a, source, window, at, format, buckets, columns, width, height, mmr, params,
                     zoneThreshold, png, range, drawing, out, err);
         } finally {
