@@ -40,7 +40,7 @@ public final class CdsTraining {
         System.exit(status);
     }
 
-    private static int train(Path dir) throws IOException {
+    static int train(Path dir) throws IOException {
         Path csv = dir.resolve("binance_um_TRAINUSDT-1m-2026-01.csv");
         writeKlines(csv, 4 * 1440);
         String file = "file:" + csv;

@@ -68,13 +68,18 @@ class CdsArchiveBuild {
             }
             Files.move(made, jsa, StandardCopyOption.REPLACE_EXISTING);
             // the launcher's key: this jar, this JDK (its path and release version)
-            Files.writeString(key, jar + "|" + jdk(javaHome) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(key, key(jar, javaHome) + "\n", StandardCharsets.UTF_8);
             System.out.printf("[cds] %s: %d KB, made in %.1f s; run %s%n", jsa, Files.size(jsa) / 1024, (System.nanoTime() - start) / 1e9, script);
         } catch (IOException | RuntimeException e) {
             System.out.println("[cds] no archive: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The launcher's key of an archive: the jar's path, size and time (seconds), the JDK's folder and version. */
+    static String key(Path jar, Path javaHome) throws IOException {
+        return jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS) + "|" + jdk(javaHome);
     }
 
     /** As the launcher says it: the JDK's folder and its {@code JAVA_VERSION=} line of {@code release}. */
