@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jfree.chart.JFreeChart;
@@ -63,6 +67,7 @@ final class EstimateCommand {
         CliArguments a = CliArguments.parse(command, args, 1, Set.of());
         a.allowOnly(kind == Kind.MAP ? MAP_OPTIONS : HEATMAP_OPTIONS);
 
+        Probe.mark("args");
         SourceOptions source = SourceOptions.parse(a);
         SourceSpec spec = source.spec;
         String symbol = source.symbol;
@@ -87,7 +92,33 @@ final class EstimateCommand {
         }
         Path png = a.has("png") ? a.writablePath("png", "PNG") : null;
         PriceRange range = a.has("range") ? parseRange(a.string("range", null)) : null;
+        // The picture is drawn on the second core: first a small one, while this thread loads the data and
+        // estimates (fonts, Java2D and JFreeChart's classes and code, which the first picture would wait for), then
+        // the real one, while this thread writes the JSON or CSV.
+        ExecutorService drawing = png == null ? null : Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "liqlens-png");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // small: a full-size warm-up costs more than it saves when the estimate ends first
+            if (drawing != null) drawing.submit(() -> ChartFiles.warmUp(400, 225));
+            return estimateAndPrint(kind, a, source, window, at, format, buckets, columns, width, height, mmr, params,
+                    zoneThreshold, png, range, drawing, out, err);
+        } finally {
+            if (drawing != null) drawing.shutdownNow();
+        }
+    }
 
+    private static int estimateAndPrint(Kind kind, CliArguments a, SourceOptions source, long window, Long at, String format,
+                                        int buckets, int columns, int width, int height, Double mmr, Map<String, Double> params,
+                                        Double zoneThreshold, Path png, PriceRange range, ExecutorService drawing,
+                                        PrintStream out, PrintStream err) {
+        String command = kind == Kind.MAP ? "map" : "heatmap";
+        SourceSpec spec = source.spec;
+        String symbol = source.symbol;
+
+        Probe.mark("options");
         LiquidationEngine engine = LiquidationEngine.standard();
         LiquidationModel model;
         try {
@@ -101,8 +132,11 @@ final class EstimateCommand {
         if (zoneThreshold != null) windowSpec.zoneThreshold(zoneThreshold);
         WindowSpec toEstimate = windowSpec.build();
 
-        // The desktop's estimator applies its own settings to each source; here the options do.
-        WindowEstimator estimator = source.estimator(engine);
+        // The desktop's estimator applies its own settings to each source; here the options do. Sharing loads: without
+        // --at the window ends where the data does, which takes reading the data once to find; the window is then a
+        // slice of that read instead of a second one (the same candles: a source returns every candle of a range).
+        Probe.mark("engine");
+        WindowEstimator estimator = source.estimatorSharingLoads(engine);
         // Before the window is loaded: a bad parameter should not cost a download first. The engine checks
         // the same again when it estimates.
         try {
@@ -116,6 +150,7 @@ final class EstimateCommand {
         } catch (IllegalArgumentException e) {
             throw new DataException(e.getMessage(), e);
         }
+        Probe.mark("estimate");
         EstimateResult result = estimate.result();
 
         if (estimate.isCombined()) {
@@ -129,22 +164,26 @@ final class EstimateCommand {
             err.println("liqlens-cli: warning: " + result.coverage().describe() + "; the "
                     + WindowLabels.format(window) + " " + command + " shows only that");
         }
-        if (png != null) {
-            JFreeChart chart = kind == Kind.HEATMAP
-                    ? HeatmapChartFactory.create(result, estimate.sourceName(), spec.id().equals("sim"))
-                    : MapChartFactory.create(result, estimate.sourceName(), spec.id().equals("sim"));
-            try {
-                ChartFiles.writePng(chart, png, width, height);
-            } catch (IOException e) {
-                // The path is the user's argument: a PNG that cannot be written there is a bad --png.
-                throw new UsageException("--png: " + e.getMessage());
-            }
-        }
-        if (format.equals("csv")) {
-            if (kind == Kind.MAP) printMapCsv(result.map(), out); else printHeatmapCsv(result.heatmap(), out);
+        if (png == null) {
+            print(kind, format, estimate, out::println);
         } else {
-            Json.print(kind == Kind.MAP ? mapJson(estimate) : heatmapJson(estimate), out);
+            boolean simulated = spec.id().equals("sim");
+            Future<?> picture = drawing.submit(() -> {
+                JFreeChart chart = kind == Kind.HEATMAP
+                        ? HeatmapChartFactory.create(result, estimate.sourceName(), simulated)
+                        : MapChartFactory.create(result, estimate.sourceName(), simulated);
+                ChartFiles.writePng(chart, png, width, height);
+                return null;
+            });
+            // Printed only once the picture is written: a --png that fails leaves nothing on stdout.
+            StringBuilder text = new StringBuilder(1 << 16);
+            String newLine = System.lineSeparator();
+            print(kind, format, estimate, line -> text.append(line).append(newLine));
+            awaitPicture(picture);
+            Probe.mark("png");
+            out.print(text);
         }
+        Probe.mark("printed");
         return LiqLensCli.OK;
     }
 
@@ -354,23 +393,53 @@ final class EstimateCommand {
         return json;
     }
 
-    private static void printMapCsv(LiquidationMap m, PrintStream out) {
-        out.println("low,high,long,short,cumulative_long,cumulative_short");
+    /** Where the output goes, a line at a time (each followed by the platform's line separator, as println does). */
+    private interface Lines {
+        void line(Object line);
+    }
+
+    private static void print(Kind kind, String format, WindowEstimate estimate, Lines out) {
+        EstimateResult result = estimate.result();
+        if (format.equals("csv")) {
+            if (kind == Kind.MAP) printMapCsv(result.map(), out); else printHeatmapCsv(result.heatmap(), out);
+        } else {
+            out.line(Json.write(kind == Kind.MAP ? mapJson(estimate) : heatmapJson(estimate)));
+        }
+    }
+
+    /** Waits for the picture; a file that cannot be written is a bad {@code --png}, the user's path to fix. */
+    private static void awaitPicture(Future<?> picture) {
+        try {
+            picture.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while drawing the picture");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) throw new UsageException("--png: " + io.getMessage());
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error error) throw error;
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static void printMapCsv(LiquidationMap m, Lines out) {
+        out.line("low,high,long,short,cumulative_long,cumulative_short");
         for (int b = 0; b < m.buckets(); b++) {
-            out.println(m.bucketLow(b) + "," + m.bucketHigh(b) + "," + m.longNotional(b) + "," + m.shortNotional(b)
+            out.line(m.bucketLow(b) + "," + m.bucketHigh(b) + "," + m.longNotional(b) + "," + m.shortNotional(b)
                     + "," + m.cumulativeLong(b) + "," + m.cumulativeShort(b));
         }
     }
 
-    private static void printHeatmapCsv(HeatmapGrid g, PrintStream out) {
+    private static void printHeatmapCsv(HeatmapGrid g, Lines out) {
         StringBuilder line = new StringBuilder(96);
-        out.println("column_start,bucket_low,bucket_high,notional");
+        out.line("column_start,bucket_low,bucket_high,notional");
         for (int c = 0; c < g.columns(); c++) {
             String start = Instant.ofEpochMilli(g.columnStart(c)).toString();
             for (int b = 0; b < g.buckets(); b++) {
                 line.setLength(0);
                 line.append(start).append(',').append(g.bucketLow(b)).append(',').append(g.bucketHigh(b)).append(',').append(g.value(c, b));
-                out.println(line);
+                out.line(line);
             }
         }
     }

@@ -7,7 +7,6 @@ import java.util.concurrent.CancellationException;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
@@ -25,6 +24,7 @@ public final class LiqLensCli {
 
     private static final String USAGE = String.join("\n",
             "usage: liqlens-cli <command> [options]",
+            "       liqlens-cli --version",
             "",
             "commands:",
             "  levels   --side long|short --entry P --leverage L [--mmr R] [--notional N --symbol S]",
@@ -70,6 +70,12 @@ public final class LiqLensCli {
     private LiqLensCli() { }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("--version")) {
+            // the process floor: nothing but the JVM and this class
+            System.out.println("liqlens-cli " + version());
+            return;
+        }
+        Probe.mark("main");
         // Charts are rendered off-screen; without this a desktop session would get a window-system client
         // (on macOS a Dock icon) for a command-line run.
         System.setProperty("java.awt.headless", "true");
@@ -78,6 +84,8 @@ public final class LiqLensCli {
         logWarningsOnOneLine(err);
         int status = run(args, out, err);
         out.flush();
+        Probe.mark("exit");
+        Probe.report();
         System.exit(status);
     }
 
@@ -86,6 +94,14 @@ public final class LiqLensCli {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             (args.length == 0 ? err : out).println(USAGE);
             return args.length == 0 ? BAD_ARGUMENTS : OK;
+        }
+        if (args[0].equals("--version")) {
+            if (args.length > 1) {
+                err.println("liqlens-cli: --version takes nothing after it (try --help)");
+                return BAD_ARGUMENTS;
+            }
+            out.println("liqlens-cli " + version());
+            return OK;
         }
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         try {
@@ -129,32 +145,64 @@ public final class LiqLensCli {
     /**
      * The sources log through java.util.logging, whose default console output is two lines per record at
      * INFO and up, with stack traces. On the command line only warnings matter (a damaged cache file, a
-     * dropped connection), and each gets one line like every other message here.
+     * dropped connection), and each gets one line like every other message here. Set up lazily: the JDK's
+     * logging starts only when something logs (most runs never do), and then reads its configuration from
+     * {@link LoggingConfiguration} instead of its own file.
      */
     private static void logWarningsOnOneLine(PrintStream err) {
-        Logger root = Logger.getLogger("");
-        for (Handler h : root.getHandlers()) root.removeHandler(h);
-        Handler oneLine = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (!isLoggable(r)) return;
-                String message = new SimpleFormatter().formatMessage(r).replace('\n', ' ').replace('\r', ' ');
-                err.println("liqlens-cli: warning: " + message + (r.getThrown() == null ? "" : " (" + oneLine(r.getThrown()) + ")"));
-            }
+        warnings = err;
+        System.setProperty("java.util.logging.config.class", LoggingConfiguration.class.getName());
+    }
 
-            @Override
-            public void flush() {
-                err.flush();
-            }
+    /** Named by {@code java.util.logging.config.class}: the root logger logs warnings through {@link OneLineHandler}. */
+    public static final class LoggingConfiguration {
+        public LoggingConfiguration() throws java.io.IOException {
+            String handler = OneLineHandler.class.getName();
+            String properties = "handlers=" + handler + "\n.level=WARNING\n" + handler + ".level=WARNING\n";
+            java.util.logging.LogManager.getLogManager().readConfiguration(
+                    new java.io.ByteArrayInputStream(properties.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+    }
 
-            @Override
-            public void close() {
-                flush();
-            }
-        };
-        oneLine.setLevel(Level.WARNING);
-        root.setLevel(Level.WARNING);
-        root.addHandler(oneLine);
+    /** Where {@link OneLineHandler} writes; here, not in the handler, so that setting it loads no logging class. */
+    private static volatile PrintStream warnings = System.err;
+
+    /** A warning on one line of stderr, with the cause's message, never a stack trace. */
+    public static final class OneLineHandler extends Handler {
+        private final PrintStream err = warnings;
+
+        public OneLineHandler() {
+            setLevel(Level.WARNING);
+        }
+
+        @Override
+        public void publish(LogRecord r) {
+            if (!isLoggable(r)) return;
+            String message = new SimpleFormatter().formatMessage(r).replace('\n', ' ').replace('\r', ' ');
+            err.println("liqlens-cli: warning: " + message + (r.getThrown() == null ? "" : " (" + oneLine(r.getThrown()) + ")"));
+        }
+
+        @Override
+        public void flush() {
+            err.flush();
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
+    }
+
+    /** The version of this build: the jar's manifest, else (classes run from a folder, in tests) the build's resource. */
+    static String version() {
+        String v = LiqLensCli.class.getPackage().getImplementationVersion();
+        if (v != null) return v;
+        try (java.io.InputStream in = LiqLensCli.class.getResourceAsStream("version.txt")) {
+            if (in != null) return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (java.io.IOException e) {
+            // no version to say
+        }
+        return "unknown";
     }
 
     static String oneLine(Throwable e) {

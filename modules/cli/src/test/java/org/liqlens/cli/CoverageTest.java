@@ -47,7 +47,7 @@ class CoverageTest {
 
     private static JsonNode coverageOf(CliRun run) throws IOException {
         assertEquals(0, run.status(), run.err());
-        return Json.MAPPER.readTree(run.out()).get("coverage");
+        return Json.mapper().readTree(run.out()).get("coverage");
     }
 
     @Test

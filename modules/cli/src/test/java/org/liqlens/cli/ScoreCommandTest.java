@@ -24,7 +24,7 @@ class ScoreCommandTest {
         CliRun run = CliRun.of("score", "--source", "sim", "--models", "m1,m3", "--windows", "12h,24h", "--bands", "3,5",
                 "--horizons", "4h,12h");
         assertEquals(0, run.status(), run.err());
-        JsonNode j = Json.MAPPER.readTree(run.out());
+        JsonNode j = Json.mapper().readTree(run.out());
         assertEquals("BTCUSDT", j.get("symbol").asText());
         assertEquals("[\"m1\",\"m3\"]", j.get("models").toString());
         assertEquals("[\"12h\",\"24h\"]", j.get("windows").toString());
@@ -82,7 +82,7 @@ class ScoreCommandTest {
         CliRun run = CliRun.of("score", "--source", "file:" + link, "--models", "m1", "--windows", "24h", "--bands", "3",
                 "--horizons", "24h");
         assertEquals(0, run.status(), run.err());
-        JsonNode r = Json.MAPPER.readTree(run.out()).get("results").get(0);
+        JsonNode r = Json.mapper().readTree(run.out()).get("results").get(0);
         assertTrue(r.get("cases").asInt() >= 150, r.toString());
         assertTrue(r.get("dayBlocks").asInt() >= 20, r.toString());
     }

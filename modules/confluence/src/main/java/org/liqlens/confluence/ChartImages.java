@@ -9,7 +9,9 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.svg.ImageElement;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
+import org.liqlens.charts.ChartFiles;
 import org.liqlens.charts.HeatmapChartFactory;
+import org.liqlens.charts.PngEncoder;
 
 /** A pane's pictures for the bundle: the heatmap with candles, as the app and the CLI draw it, off-screen. */
 public final class ChartImages {
@@ -23,23 +25,22 @@ public final class ChartImages {
         return HeatmapChartFactory.create(pane.result(), pane.sourceLabel(), pane.simulated());
     }
 
-    /** The chart as PNG ({@link PngEncoder}: a few milliseconds where ImageIO's writer took a hundred). */
+    /** The chart as PNG ({@link ChartFiles#png}: {@link PngEncoder}, a few milliseconds where ImageIO's writer took a hundred). */
     public static byte[] png(JFreeChart chart, int width, int height) {
-        return PngEncoder.encode(chart.createBufferedImage(width, height));
+        return ChartFiles.png(chart, width, height);
     }
 
     /**
-     * Initialises what the first picture would otherwise pay for on the critical path: fonts, Java2D, ImageIO's
-     * PNG writer, JFreeChart's and JFreeSVG's classes. A command line run calls it on a spare thread while it
-     * loads data; it draws nothing anyone sees.
+     * Initialises what the first picture would otherwise pay for on the critical path: fonts, Java2D, the PNG
+     * encoder and JFreeChart's classes ({@link ChartFiles#warmUp}, as the command line's {@code --png} does), and
+     * JFreeSVG's. A command line run calls it on a spare thread while it loads data; it draws nothing anyone sees.
      */
     public static void warmUp() {
+        ChartFiles.warmUp();
         try {
             org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(new org.jfree.data.xy.XYSeriesCollection(),
                     new org.jfree.chart.axis.DateAxis(), new org.jfree.chart.axis.NumberAxis("Price"), null);
-            JFreeChart chart = new JFreeChart("warm-up", plot);
-            png(chart, 320, 200);
-            svg(chart, 320, 200, "warm-");
+            svg(new JFreeChart("warm-up", plot), 320, 200, "warm-");
         } catch (RuntimeException e) {
             // Only a head start: the real drawing reports any real problem.
         }

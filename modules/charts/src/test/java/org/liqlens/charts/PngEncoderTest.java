@@ -1,4 +1,4 @@
-package org.liqlens.confluence;
+package org.liqlens.charts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -34,18 +31,5 @@ class PngEncoderTest {
             assertSamePixels(image, read);
             assertEquals(type == BufferedImage.TYPE_INT_ARGB, read.getColorModel().hasAlpha(), "RGBA only when a pixel is translucent");
         }
-    }
-
-    @Test
-    void jsonTextWritesPlainValuesInOrder() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("b", "x\"y");
-        m.put("a", 1.5);
-        m.put("n", null);
-        m.put("list", List.of(1, "two"));
-        m.put("d", new double[] {2, 0.25});
-        m.put("empty", Map.of());
-        assertEquals("{\n  \"b\" : \"x\\\"y\",\n  \"a\" : 1.5,\n  \"n\" : null,\n  \"list\" : [ 1, \"two\" ],\n  \"d\" : [ 2.0, 0.25 ],\n"
-                + "  \"empty\" : { }\n}", JsonText.write(m));
     }
 }
