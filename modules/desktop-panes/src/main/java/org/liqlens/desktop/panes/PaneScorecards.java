@@ -52,10 +52,23 @@ public final class PaneScorecards {
                     RESULTS.remove(k, f);
                     f.completeExceptionally(e);
                 }
-            }, 0, Thread.MIN_PRIORITY);
+            }, startupDelayMs(), Thread.MIN_PRIORITY);
             return f;
         });
     }
+
+    /**
+     * In the app's first seconds the panes' own estimates and charts come first: a scorecard reads a month and
+     * runs the model at every as-of time, and on two cores it would delay the first heatmap by seconds. The
+     * record can wait that long; the maps cannot.
+     */
+    private static int startupDelayMs() {
+        long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        return (int) Math.max(0, STARTUP_QUIET_MS - uptime);
+    }
+
+    /** How long after the JVM's start scorecards wait. */
+    static final long STARTUP_QUIET_MS = 15_000;
 
     /** Forgets every result: the ladder, MMR or source settings changed. */
     static void clear() {
