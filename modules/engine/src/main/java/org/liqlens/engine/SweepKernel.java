@@ -227,8 +227,10 @@ final class SweepKernel {
                     java.util.Arrays.fill(addHi[s], Integer.MIN_VALUE);
                     colSeg[s] = new int[nc];
                     colSegs[s] = new int[nc];
-                    segment[s] = new int[3 * Math.max(64, 2 * nt * nc)];
-                    segData[s] = new double[Math.max(1024, 16 * nt * nc)];
+                    // a start that a short window's columns (a few events each: a span of a few buckets per tier)
+                    // fill; longer ones grow them (appendSegment)
+                    segment[s] = new int[3 * Math.max(64, nt * nc)];
+                    segData[s] = new double[Math.max(1024, 4 * nt * nc)];
                 }
                 if (scaled) bStamp[s] = new long[cap + 1];
             }
@@ -782,8 +784,12 @@ final class SweepKernel {
                 segData[s] = java.util.Arrays.copyOf(segData[s], Math.max(at + len, 2 * segData[s].length));
             }
             if (j + 3 > segment[s].length) segment[s] = java.util.Arrays.copyOf(segment[s], 2 * segment[s].length);
-            System.arraycopy(addRow[s], lo, segData[s], at, len);
-            java.util.Arrays.fill(addRow[s], lo, hi + 1, 0);
+            // spans are short (a few buckets): one loop, rather than a copy and a fill
+            final double[] from = addRow[s], to = segData[s];
+            for (int k = 0; k < len; k++) {
+                to[at + k] = from[lo + k];
+                from[lo + k] = 0;
+            }
             segment[s][j] = lo;
             segment[s][j + 1] = len;
             segment[s][j + 2] = at;
