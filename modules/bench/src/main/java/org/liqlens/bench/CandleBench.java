@@ -69,7 +69,7 @@ public class CandleBench {
         return EstimateRequest.builder(in, model).window(days * Markets.DAY_MS).buckets(buckets).columns(columns).build();
     }
 
-    /** m1, 30 days of 1m candles, 1,000 buckets x 1,440 columns. Target: at most 15 ms. */
+    /** m1, 30 days of 1m candles, 1,000 buckets x 1,440 columns. Target: at most 4 ms (issue 14). */
     @Benchmark
     public EstimateResult m1Month(Month s) { return ENGINE.estimate(s.m1); }
 
