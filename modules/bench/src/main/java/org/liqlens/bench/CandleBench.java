@@ -41,6 +41,19 @@ public class CandleBench {
         }
     }
 
+    /** 3 days: 4,320 candles, the grid as large as the month's (a short window at full resolution). */
+    @State(Scope.Benchmark)
+    public static class ThreeDays {
+        EstimateRequest m1, m1MapOnly;
+
+        @Setup
+        public void setUp() {
+            MarketInputs in = MarketInputs.of(Markets.simulated(3).candles1m());
+            m1 = request(in, "m1", 3, 1000, 1440);
+            m1MapOnly = request(in, "m1", 3, 1000, 0);
+        }
+    }
+
     /** 365 days: 525,600 candles. */
     @State(Scope.Benchmark)
     public static class Year {
@@ -56,13 +69,21 @@ public class CandleBench {
         return EstimateRequest.builder(in, model).window(days * Markets.DAY_MS).buckets(buckets).columns(columns).build();
     }
 
-    /** m1, 30 days of 1m candles, 1,000 buckets x 1,440 columns. Target: at most 15 ms. */
+    /** m1, 30 days of 1m candles, 1,000 buckets x 1,440 columns. Target: at most 4 ms (issue 14). */
     @Benchmark
     public EstimateResult m1Month(Month s) { return ENGINE.estimate(s.m1); }
 
     /** m1, 30 days, the map only (columns 0). */
     @Benchmark
     public EstimateResult m1MonthMapOnly(Month s) { return ENGINE.estimate(s.m1MapOnly); }
+
+    /** m1, 3 days of 1m candles (4,320), 1,000 x 1,440: the grid's cost at a short window. Target: at most 2 ms. */
+    @Benchmark
+    public EstimateResult m1ThreeDays(ThreeDays s) { return ENGINE.estimate(s.m1); }
+
+    /** m1, 3 days, the map only (columns 0). */
+    @Benchmark
+    public EstimateResult m1ThreeDaysMapOnly(ThreeDays s) { return ENGINE.estimate(s.m1MapOnly); }
 
     /** m3 (24 h half-life), 30 days, 1,000 x 1,440. */
     @Benchmark

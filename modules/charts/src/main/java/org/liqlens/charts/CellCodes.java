@@ -31,9 +31,9 @@ final class CellCodes {
     }
 
     /** @param values a grid, index {@code column * buckets + bucket} */
-    static CellCodes of(double[] values, int columns, int buckets) {
+    static CellCodes of(float[] values, int columns, int buckets) {
         long minKey = Long.MAX_VALUE, maxKey = Long.MIN_VALUE;
-        for (double v : values) {
+        for (float v : values) {
             if (!(v > 0)) continue;
             long k = PaletteLookup.key(v);
             if (k < minKey) minKey = k;
@@ -51,7 +51,7 @@ final class CellCodes {
                 for (int c = c0; c < c1; c++) {
                     int src = c * buckets;
                     for (int b = b0, dst = b0 * columns + c; b < b1; b++, dst += columns) {
-                        double v = values[src + b];
+                        float v = values[src + b];
                         codes[dst] = (short) (v > 0 ? Math.max(1, PaletteLookup.key(v) - firstKey + 1) : 0);
                     }
                 }
@@ -61,7 +61,7 @@ final class CellCodes {
     }
 
     /** The palette index of every cell under {@code palette}, bucket-major, exactly {@code palette.index(value)}. */
-    byte[] paletteIndices(double[] values, PaletteLookup palette) {
+    byte[] paletteIndices(float[] values, PaletteLookup palette) {
         int[] byCode = palette.indexByCode(firstKey, codeCount);
         byte[] out = new byte[codes.length];
         for (int b = 0, i = 0; b < buckets; b++) {

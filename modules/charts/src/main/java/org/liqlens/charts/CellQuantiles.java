@@ -5,19 +5,19 @@ import java.util.Arrays;
 /**
  * The non-empty cells of a grid, sorted, so that a saturation percentile is one array read. Built once per
  * heatmap (an O(n log n) sort, off the EDT) and kept by the chart, so that moving a percentile slider never
- * sorts again. Costs 8 bytes per non-empty cell.
+ * sorts again. Costs 4 bytes per non-empty cell (the grid's cells are floats).
  */
 final class CellQuantiles {
-    private final double[] sortedPositive;
+    private final float[] sortedPositive;
 
-    private CellQuantiles(double[] sortedPositive) {
+    private CellQuantiles(float[] sortedPositive) {
         this.sortedPositive = sortedPositive;
     }
 
-    static CellQuantiles of(double[] values) {
-        double[] positive = new double[values.length];
+    static CellQuantiles of(float[] values) {
+        float[] positive = new float[values.length];
         int n = 0;
-        for (double v : values) {
+        for (float v : values) {
             if (v > 0) positive[n++] = v;
         }
         positive = Arrays.copyOf(positive, n);

@@ -294,7 +294,7 @@ final class HeatmapLayer extends AbstractXYAnnotation {
         int buckets = grid.buckets();
         BufferedImage image = new BufferedImage(columns, buckets, BufferedImage.TYPE_INT_RGB);
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        double[] values = grid.values(); // index c * buckets + b
+        float[] values = grid.values(); // index c * buckets + b
         for (int c = 0; c < columns; c++) {
             int base = c * buckets;
             for (int b = 0, p = (buckets - 1) * columns + c; b < buckets; b++, p -= columns) {

@@ -40,7 +40,7 @@ public final class IntensityScale implements PaintScale {
      * A square-root scale saturating at the given percentile (a fraction, e.g. 0.995) of the positive values;
      * at least 1. Sorts a copy, O(n log n): call it off the EDT for large grids.
      */
-    public static IntensityScale fromPercentile(double[] values, double percentile) {
+    public static IntensityScale fromPercentile(float[] values, double percentile) {
         return new IntensityScale(CellQuantiles.of(values).at(percentile));
     }
 

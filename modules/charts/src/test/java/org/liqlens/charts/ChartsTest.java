@@ -35,7 +35,7 @@ class ChartsTest {
 
     @Test
     void intensityScaleSaturatesAtThePercentileAndUsesASquareRootCurve() {
-        double[] values = new double[101];
+        float[] values = new float[101];
         for (int i = 1; i <= 100; i++) values[i] = i; // values[0] = 0 is an empty cell and is ignored
         IntensityScale scale = IntensityScale.fromPercentile(values, 0.5);
         // 100 positive values sorted 1..100; index round(0.5 * 99) = 50 holds 51

@@ -57,9 +57,9 @@ class HeatmapRenderTest {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
         int columns = 37, buckets = 53;
         for (double decades : new double[] {3, 12, 40}) {   // 40 decades need more bins than 16-bit codes hold
-            double[] values = new double[columns * buckets];
+            float[] values = new float[columns * buckets];   // a grid's cells are floats (HeatmapGrid)
             for (int i = 0; i < values.length; i++) {
-                values[i] = rnd.nextInt(5) == 0 ? 0 : 1e6 * Math.pow(10, -decades * rnd.nextDouble());
+                values[i] = rnd.nextInt(5) == 0 ? 0 : (float) (1e6 * Math.pow(10, -decades * rnd.nextDouble()));
             }
             values[7] = -1;   // not a notional: drawn as empty
             CellCodes codes = CellCodes.of(values, columns, buckets);
@@ -82,7 +82,7 @@ class HeatmapRenderTest {
     @Test
     void aOneBucketBandSurvivesWhenBucketsOutnumberPixelRows() {
         int buckets = 1_000, rows = 100, band = 537;
-        double[] values = new double[buckets];
+        float[] values = new float[buckets];
         values[band] = 5;
         values[band + 1] = 1;
         PaletteLookup palette = new PaletteLookup(new IntensityScale(5));

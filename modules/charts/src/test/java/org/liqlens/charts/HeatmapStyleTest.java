@@ -67,7 +67,7 @@ class HeatmapStyleTest {
 
     @Test
     void aStyleSaturatesAtItsPercentileOfTheNonEmptyCells() {
-        double[] cells = new double[1_001];
+        float[] cells = new float[1_001];
         for (int i = 1; i <= 1_000; i++) cells[i] = 1_001 - i;  // 1000 .. 1, plus one empty cell
         CellQuantiles q = CellQuantiles.of(cells);
         assertEquals(1_000, q.count());
@@ -76,7 +76,7 @@ class HeatmapStyleTest {
         assertEquals(1_000.0, IntensityScale.of(HeatmapStyle.linear(), q).saturation());
         // round(0.995 * 999) = 994, holding 995
         assertEquals(995.0, IntensityScale.of(HeatmapStyle.DEFAULT, q).saturation());
-        assertEquals(1.0, CellQuantiles.of(new double[3]).at(0.99), "an empty grid saturates at 1");
+        assertEquals(1.0, CellQuantiles.of(new float[3]).at(0.99), "an empty grid saturates at 1");
     }
 
     /** The per-pixel lookup must agree with the formula everywhere, including on either side of each step. */

@@ -371,6 +371,12 @@ final class EstimateCommand {
         return out;
     }
 
+    /**
+     * The heatmap as JSON. Its cells are the grid's {@code float}s (HeatmapGrid), written as floats: the shortest
+     * decimal that reads back as the same float ({@code 457545.44}), not the widened double's spurious digits
+     * ({@code 457545.4375}); {@code max} is the largest of them, written the same way. Totals and zones are the
+     * map's doubles, written in full as before.
+     */
     static Map<String, Object> heatmapJson(WindowEstimate estimate) {
         EstimateResult r = estimate.result();
         HeatmapGrid g = r.heatmap();
@@ -384,10 +390,10 @@ final class EstimateCommand {
         for (int b = 0; b < lows.length; b++) lows[b] = g.bucketLow(b);
         json.put("bucketLows", lows);
         json.put("bucketHigh", g.priceHigh());
-        double[][] values = new double[g.columns()][];
+        float[][] values = new float[g.columns()][];
         for (int c = 0; c < values.length; c++) values[c] = g.column(c);
         json.put("values", values);
-        json.put("max", g.max());
+        json.put("max", (float) g.max());
         json.put("totals", sides(r.map().totalLong(), r.map().totalShort()));
         json.put("zones", zonesJson(r.zones()));
         return json;
@@ -431,14 +437,16 @@ final class EstimateCommand {
         }
     }
 
+    /** The heatmap as CSV, a cell a line; the notional is the grid's float, written as one (see heatmapJson). */
     private static void printHeatmapCsv(HeatmapGrid g, Lines out) {
         StringBuilder line = new StringBuilder(96);
+        float[] cells = g.values();
         out.line("column_start,bucket_low,bucket_high,notional");
         for (int c = 0; c < g.columns(); c++) {
             String start = Instant.ofEpochMilli(g.columnStart(c)).toString();
             for (int b = 0; b < g.buckets(); b++) {
                 line.setLength(0);
-                line.append(start).append(',').append(g.bucketLow(b)).append(',').append(g.bucketHigh(b)).append(',').append(g.value(c, b));
+                line.append(start).append(',').append(g.bucketLow(b)).append(',').append(g.bucketHigh(b)).append(',').append(cells[c * g.buckets() + b]);
                 out.line(line);
             }
         }

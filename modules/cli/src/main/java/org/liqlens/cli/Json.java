@@ -47,7 +47,7 @@ final class Json {
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Double || v instanceof Float
                 || v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
                 || v instanceof BigDecimal || v instanceof BigInteger
-                || v instanceof double[] || v instanceof long[] || v instanceof int[]) {
+                || v instanceof double[] || v instanceof float[] || v instanceof long[] || v instanceof int[]) {
             return true;
         }
         if (v instanceof Map<?, ?> m) {
@@ -80,7 +80,12 @@ final class Json {
         else if (v instanceof BigDecimal d) g.writeNumber(d);
         else if (v instanceof BigInteger i) g.writeNumber(i);
         else if (v instanceof double[] a) g.writeArray(a, 0, a.length);
-        else if (v instanceof long[] a) g.writeArray(a, 0, a.length);
+        else if (v instanceof float[] a) {
+            // the heatmap's cells: as Jackson's own float[] serializer writes them
+            g.writeStartArray(a, a.length);
+            for (float f : a) g.writeNumber(f);
+            g.writeEndArray();
+        } else if (v instanceof long[] a) g.writeArray(a, 0, a.length);
         else if (v instanceof int[] a) g.writeArray(a, 0, a.length);
         else if (v instanceof Map<?, ?> m) {
             g.writeStartObject();

@@ -50,6 +50,7 @@ class ColdStartTest {
         m.put("longs", new long[] {1L, 1_782_864_000_000L});
         m.put("empty", new double[0]);
         m.put("grid", new double[][] {{1, 2}, {}, {3}});
+        m.put("cells", new float[][] {{457545.44f, 0f, 1.1f}, {}, {Float.MIN_VALUE, 3.4028235e38f}});
         m.put("list", List.of(Map.of(), List.of(), "x", 3));
         m.put("nested", Map.of("a", Map.of("b", List.of(1.5))));
         String expected = Json.mapper().writeValueAsString(m);

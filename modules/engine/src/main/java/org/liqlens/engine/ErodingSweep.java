@@ -41,7 +41,9 @@ final class ErodingSweep {
             up[1][t] = pl.rule.numerator(Side.SHORT, pl.ladder.leverage(t), pl.mmr);
         }
         Live[] live = {new Live(true), new Live(false)};
-        double[] gridValues = grid ? new double[nc * nb] : null;
+        float[] gridValues = grid ? new float[nc * nb] : null;
+        double[] row = grid ? new double[nb] : null;     // a column's sums, in double, stored once
+        float max = 0;
 
         double c = 0;          // the flow's running sum over the steps applied so far
         int step = 0, col = 0;
@@ -57,7 +59,7 @@ final class ErodingSweep {
                 if (grid) {
                     while (colStart[col + 1] <= stamp) {
                         while (step < seen.size() && seen.time(step) < colStart[col + 1]) c += seen.amount(step++);
-                        snapshot(gridValues, col, nb, live, c, down, pl, scale, colStart[col + 1], false);
+                        max = snapshot(gridValues, row, col, live, c, down, pl, scale, colStart[col + 1], false, max);
                         col++;
                     }
                 }
@@ -78,7 +80,9 @@ final class ErodingSweep {
         }
         while (step < seen.size()) c += seen.amount(step++);     // every remaining step is before T
         if (grid) {
-            for (; col < nc; col++) snapshot(gridValues, col, nb, live, c, down, pl, scale, colStart[col + 1], col == nc - 1);
+            for (; col < nc; col++) {
+                max = snapshot(gridValues, row, col, live, c, down, pl, scale, colStart[col + 1], col == nc - 1, max);
+            }
         }
 
         SweepKernel.Output out = new SweepKernel.Output();
@@ -101,8 +105,6 @@ final class ErodingSweep {
         out.totalShort = total[1];
         out.levels = opened * nt;
         if (grid) {
-            double max = 0;
-            for (double v : gridValues) max = Math.max(max, v);
             out.grid = gridValues;
             out.gridMax = max;
         }
@@ -114,17 +116,20 @@ final class ErodingSweep {
         return side == 0 ? p >= price : p <= price;
     }
 
-    private static void snapshot(double[] grid, int col, int nb, Live[] live, double c, double[] down, Plan pl,
-                                 WeightScale scale, long end, boolean atAsOf) {
+    /** Writes column col from the live levels, summed in {@code row}; returns the grid's maximum so far. */
+    private static float snapshot(float[] grid, double[] row, int col, Live[] live, double c, double[] down, Plan pl,
+                                  WeightScale scale, long end, boolean atAsOf, float max) {
+        Arrays.fill(row, 0);
         for (int s = 0; s < 2; s++) {
             Live l = live[s];
             for (int j = 0; j < l.size; j++) {
                 double p = (l.key[j] + c) / down[s];
                 if (atAsOf && beyondPrice(s, p, pl.price)) continue;
                 int b = pl.priceBuckets.bucketOf(p);
-                if (b >= 0) grid[col * nb + b] += l.w[j] * scale.factor(l.stamp[j], end);
+                if (b >= 0) row[b] += l.w[j] * scale.factor(l.stamp[j], end);
             }
         }
+        return HeatmapGrid.storeRow(row, grid, col * row.length, max);
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * The cell-by-cell sum of estimates that share one grid: the same model, as-of T, window, price buckets and
  * heatmap columns, typically one per exchange (each from its own data and priced by its own exchange's rule).
- * Every bucket of the map, per leverage tier, every heatmap cell and both totals are the sums of the parts'.
+ * Every bucket of the map, per leverage tier, every heatmap cell and both totals are the sums of the parts' (a
+ * cell is their sum formed in {@code double} and rounded to the grid's {@code float}).
  *
  * <p>What a sum cannot add up is taken from the <em>reference</em> part, the first: the price at T (the
  * exchanges' last prices differ by a few basis points of basis; the reference's matches the candles drawn),
@@ -55,10 +56,19 @@ public final class EstimateSum {
         HeatmapGrid heatmap = null;
         HeatmapGrid refGrid = ref.heatmap();
         if (refGrid != null) {
-            double[] values = new double[refGrid.values().length];
-            for (EstimateResult p : parts) add(values, p.heatmap().values());
-            double max = 0;
-            for (double v : values) if (v > max) max = v;
+            // each row summed in double, the parts in order, then rounded once to the cells' float
+            int columns = refGrid.columns();
+            float[] values = new float[columns * nb];
+            double[] row = new double[nb];
+            float max = 0;
+            for (int c = 0; c < columns; c++) {
+                Arrays.fill(row, 0);
+                for (EstimateResult p : parts) {
+                    float[] v = p.heatmap().values();
+                    for (int b = 0, i = c * nb; b < nb; b++, i++) row[b] += v[i];
+                }
+                max = HeatmapGrid.storeRow(row, values, c * nb, max);
+            }
             heatmap = new HeatmapGrid(refGrid.start(), refGrid.windowMs(), refGrid.columnStartArray(), refGrid.bucketGrid(),
                     values, max);
         }

@@ -9,9 +9,13 @@ package org.liqlens.engine;
  * liquidation price lies in bucket b and that survives at the <em>end</em> of column c: a level appears in the
  * column of its creating event (a candle belongs to the column holding its close time, a trade to the one
  * holding its time) and is absent from the column of the event that clears it onward. The last column ends at
- * T, so it equals the {@link LiquidationMap} over the same buckets.
+ * T, so it equals the {@link LiquidationMap} over the same buckets (to the cells' precision, below).
  *
- * <p>Values are stored row by row in one {@code double[]}: index {@code c * buckets + b}.
+ * <p>Values are stored row by row in one {@code float[]}: index {@code c * buckets + b}. A cell is the
+ * {@code float} nearest to the engine's {@code double} value (every sum is formed in {@code double} and rounded
+ * once, when stored), so it is within a relative 2<sup>-24</sup> (6e-8) of it: intensity is relative and seven
+ * digits are ample, and the grid is half the size to allocate, write and draw. A cell below about 1e-45 (a
+ * level decayed over months) reads as 0. The map, the totals and the zones are {@code double} and unaffected.
  */
 public final class HeatmapGrid {
     private final long start;
@@ -19,10 +23,10 @@ public final class HeatmapGrid {
     private final int columns;
     private final long[] columnStarts;   // columns + 1 entries; the last is T
     private final Buckets buckets;
-    private final double[] values;
+    private final float[] values;
     private final double max;
 
-    HeatmapGrid(long start, long windowMs, long[] columnStarts, Buckets buckets, double[] values, double max) {
+    HeatmapGrid(long start, long windowMs, long[] columnStarts, Buckets buckets, float[] values, double max) {
         this.start = start;
         this.windowMs = windowMs;
         this.columns = columnStarts.length - 1;
@@ -70,17 +74,31 @@ public final class HeatmapGrid {
         return values[c * buckets.count + b];
     }
 
-    /** The largest cell value (0 for an empty grid). */
+    /** The largest cell value (0 for an empty grid): one of the cells, so a {@code float} too. */
     public double max() { return max; }
 
     /** All cells, index {@code c * buckets() + b}. Direct access for renderers: do not modify. */
-    public double[] values() { return values; }
+    public float[] values() { return values; }
 
     /** A copy of column c. */
-    public double[] column(int c) {
-        double[] out = new double[buckets.count];
+    public float[] column(int c) {
+        float[] out = new float[buckets.count];
         System.arraycopy(values, c * buckets.count, out, 0, buckets.count);
         return out;
+    }
+
+    /**
+     * Stores a row of sums formed in {@code double}: cell {@code at + b} becomes {@code (float) row[b]}, for b in
+     * [0, row.length); returns the larger of {@code max} and the cells stored.
+     */
+    static float storeRow(double[] row, float[] into, int at, float max) {
+        float m = max;
+        for (int b = 0; b < row.length; b++) {
+            final float x = (float) row[b];
+            into[at + b] = x;
+            if (x > m) m = x;
+        }
+        return m;
     }
 
     @Override

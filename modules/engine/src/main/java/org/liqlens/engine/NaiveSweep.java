@@ -23,7 +23,9 @@ final class NaiveSweep {
         double[] entry = new double[n], lng = new double[n], sht = new double[n];
         pl.run.openings(pl.from, pl.to, entry, lng, sht);
 
-        double[] grid = new double[nc * nb];
+        float[] grid = new float[nc * nb];
+        double[] row = new double[nb];       // a column's sums, in double, stored once
+        float max = 0;
         int cap = 1024, m = 0;
         double[] p = new double[cap], w = new double[cap];
         long[] st = new long[cap];
@@ -32,7 +34,7 @@ final class NaiveSweep {
         for (int i = pl.from; i < pl.to; i++) {
             long stamp = pl.stamp(i);
             while (pl.columnStarts[col + 1] <= stamp) {
-                snapshot(grid, col++, pl, p, w, st, isLong, m, false);
+                max = snapshot(grid, row, col++, pl, p, w, st, isLong, m, false, max);
             }
             double lo = pl.lows[i], hi = pl.highs[i];
             for (int k = 0; k < m; ) {
@@ -64,22 +66,22 @@ final class NaiveSweep {
             }
         }
         while (col < nc) {
-            snapshot(grid, col, pl, p, w, st, isLong, m, col == nc - 1);
+            max = snapshot(grid, row, col, pl, p, w, st, isLong, m, col == nc - 1, max);
             col++;
         }
-        double max = 0;
-        for (double v : grid) max = Math.max(max, v);
         return new HeatmapGrid(pl.start, pl.windowMs, pl.columnStarts, pl.priceBuckets, grid, max);
     }
 
-    private static void snapshot(double[] grid, int c, Plan pl, double[] p, double[] w, long[] st, boolean[] isLong, int m,
-                                 boolean atAsOf) {
+    /** Writes column c from the live levels, summed in {@code row}; returns the grid's maximum so far. */
+    private static float snapshot(float[] grid, double[] row, int c, Plan pl, double[] p, double[] w, long[] st,
+                                  boolean[] isLong, int m, boolean atAsOf, float max) {
         long end = pl.columnStarts[c + 1];
-        int nb = pl.buckets;
+        Arrays.fill(row, 0);
         for (int k = 0; k < m; k++) {
             if (atAsOf && (isLong[k] ? p[k] >= pl.price : p[k] <= pl.price)) continue;
             int b = pl.priceBuckets.bucketOf(p[k]);
-            if (b >= 0) grid[c * nb + b] += w[k] * pl.scale.factor(st[k], end);
+            if (b >= 0) row[b] += w[k] * pl.scale.factor(st[k], end);
         }
+        return HeatmapGrid.storeRow(row, grid, c * pl.buckets, max);
     }
 }

@@ -64,7 +64,7 @@ final class SweepKernel {
 
     /** What the sweep produces. */
     static final class Output {
-        double[] grid;   // columns * buckets, index c * buckets + b; or null
+        float[] grid;    // columns * buckets, index c * buckets + b; or null
         double gridMax;
         double[][] longByTier, shortByTier;
         double totalLong, totalShort;
@@ -174,6 +174,9 @@ final class SweepKernel {
         final double[][] deepestIn = new double[2][], straddle = new double[2][], addRow = new double[2][], segData = new double[2][];
         final int[] segments = new int[2], segSize = new int[2];
         final int finalBucket;
+        // buildGrid: the spans of buckets [from, to) whose value changed in the current column, as pairs
+        int[] dirty = new int[64];
+        int nDirty;
 
         EstimatePass(Plan pl, boolean withGrid) {
             this.pl = pl;
@@ -224,8 +227,10 @@ final class SweepKernel {
                     java.util.Arrays.fill(addHi[s], Integer.MIN_VALUE);
                     colSeg[s] = new int[nc];
                     colSegs[s] = new int[nc];
-                    segment[s] = new int[3 * Math.max(64, 2 * nt * nc)];
-                    segData[s] = new double[Math.max(1024, 16 * nt * nc)];
+                    // a start that a short window's columns (a few events each: a span of a few buckets per tier)
+                    // fill; longer ones grow them (appendSegment)
+                    segment[s] = new int[3 * Math.max(64, nt * nc)];
+                    segData[s] = new double[Math.max(1024, 4 * nt * nc)];
                 }
                 if (scaled) bStamp[s] = new long[cap + 1];
             }
@@ -308,7 +313,7 @@ final class SweepKernel {
             out.levels = opened * nt;
             if (grid) {
                 pl.checkCancelled();
-                out.grid = new double[nc * nb];
+                out.grid = new float[nc * nb];
                 out.gridMax = buildGrid(out.grid);
             }
             return out;
@@ -779,8 +784,12 @@ final class SweepKernel {
                 segData[s] = java.util.Arrays.copyOf(segData[s], Math.max(at + len, 2 * segData[s].length));
             }
             if (j + 3 > segment[s].length) segment[s] = java.util.Arrays.copyOf(segment[s], 2 * segment[s].length);
-            System.arraycopy(addRow[s], lo, segData[s], at, len);
-            java.util.Arrays.fill(addRow[s], lo, hi + 1, 0);
+            // spans are short (a few buckets): one loop, rather than a copy and a fill
+            final double[] from = addRow[s], to = segData[s];
+            for (int k = 0; k < len; k++) {
+                to[at + k] = from[lo + k];
+                from[lo + k] = 0;
+            }
             segment[s][j] = lo;
             segment[s][j + 1] = len;
             segment[s][j + 2] = at;
@@ -790,23 +799,34 @@ final class SweepKernel {
 
         /**
          * Writes the heatmap, column by column from the first, each row once, and returns its maximum. It carries
-         * the surviving notional per bucket of each side. A column's low clears every long level above it, so
-         * every long bucket above the low's bucket empties; in the low's own bucket the levels at or above the low
-         * go, and the sweep summed exactly those (the straddle). Then the column's new levels join, and the row is
-         * the two sides' sum. Shorts mirror this below the high. The last column then clears the levels beyond
-         * the final price the same way. For scaled models every value is kept at the scale of its column's end.
+         * the surviving notional per bucket of each side, in {@code double}. A column's low clears every long
+         * level above it, so every long bucket above the low's bucket empties; in the low's own bucket the levels
+         * at or above the low go, and the sweep summed exactly those (the straddle). Then the column's new levels
+         * join, and the row is the two sides' sum, rounded to {@code float}. Shorts mirror this below the high.
+         * The last column then clears the levels beyond the final price the same way. For scaled models every
+         * value is kept at the scale of its column's end.
+         *
+         * <p>A row is the previous one plus changes, and the changes are few: the spans a clearing empties, the
+         * extreme's bucket, the new levels' segments. So a row is the previous row copied whole (one
+         * {@code System.arraycopy} of a row still in the cache) with just the changed buckets written again, each
+         * exactly as a full rewrite would ({@code (float) (vl[b] + vs[b])}), and the maximum is taken over the
+         * cells written (a copied cell was counted in the row that wrote it). Only a scaled model's column whose
+         * factor is not 1 changes every live bucket, and is written whole.
          */
-        private double buildGrid(final double[] g) {
+        private double buildGrid(final float[] g) {
             final double[] vl = new double[nb], vs = new double[nb];
             // long values may be non-zero only in [0, topL], short ones only in [botS, nb)
             int topL = -1, botS = nb;
-            double max = 0;
+            float max = 0;
             for (int col = 0; col < nc; col++) {
+                boolean whole = false;
+                nDirty = 0;
                 if (scaled) {
                     final double r = scale.factor(colStart[col], colStart[col + 1]);
                     if (r != 1.0) {
                         for (int b = 0; b <= topL; b++) vl[b] *= r;
                         for (int b = botS; b < nb; b++) vs[b] *= r;
+                        whole = true;
                     }
                 }
                 topL = clearAbove(vl, topL, extBucket[LONG][col], straddle[LONG][col]);
@@ -819,13 +839,33 @@ final class SweepKernel {
                     botS = clearBelow(vs, botS, finalBucket, straddle[SHORT][nc]);
                 }
                 final int row = col * nb;
-                for (int b = 0; b < nb; b++) {
-                    final double x = vl[b] + vs[b];
-                    g[row + b] = x;
-                    if (x > max) max = x;
+                if (whole) {
+                    for (int b = 0; b < nb; b++) {
+                        final float x = (float) (vl[b] + vs[b]);
+                        g[row + b] = x;
+                        if (x > max) max = x;
+                    }
+                    continue;
+                }
+                if (col > 0) System.arraycopy(g, row - nb, g, row, nb);   // row 0's previous row is the zeros
+                final int[] dirty = this.dirty;
+                for (int i = 0, n = 2 * nDirty; i < n; i += 2) {
+                    for (int b = dirty[i], to = dirty[i + 1]; b < to; b++) {
+                        final float x = (float) (vl[b] + vs[b]);
+                        g[row + b] = x;
+                        if (x > max) max = x;
+                    }
                 }
             }
             return max;
+        }
+
+        /** Buckets [from, to) of the current column changed: buildGrid writes them again. */
+        private void changed(final int from, final int to) {
+            if (2 * nDirty + 2 > dirty.length) dirty = java.util.Arrays.copyOf(dirty, 2 * dirty.length);
+            dirty[2 * nDirty] = from;
+            dirty[2 * nDirty + 1] = to;
+            nDirty++;
         }
 
         /**
@@ -839,6 +879,7 @@ final class SweepKernel {
             for (int i = colSeg[s][col], end = i + colSegs[s][col]; i < end; i++) {
                 final int from = seg[3 * i], len = seg[3 * i + 1], at = seg[3 * i + 2];
                 for (int k = 0; k < len; k++) v[from + k] += data[at + k];
+                changed(from, from + len);
                 lowest = Math.min(lowest, from);
                 highest = Math.max(highest, from + len - 1);
             }
@@ -847,15 +888,20 @@ final class SweepKernel {
 
         /**
          * Long levels, clearing by an extreme in bucket bm: every bucket above bm empties; bucket bm loses the
-         * straddle sum. Returns the new top.
+         * straddle sum. Returns the new top; the buckets changed are {@link #changed marked}.
          */
         private int clearAbove(final double[] v, int top, final int bm, final double straddle) {
             if (bm == NONE) return top;
             if (bm < top) {
-                java.util.Arrays.fill(v, Math.max(bm + 1, 0), top + 1, 0);
+                final int from = Math.max(bm + 1, 0);
+                java.util.Arrays.fill(v, from, top + 1, 0);
+                changed(from, top + 1);
                 top = bm;
             }
-            if (bm >= 0 && bm < nb && straddle != 0) v[bm] = remainder(v[bm], straddle);
+            if (bm >= 0 && bm < nb && straddle != 0) {
+                v[bm] = remainder(v[bm], straddle);
+                changed(bm, bm + 1);
+            }
             return top;
         }
 
@@ -863,10 +909,15 @@ final class SweepKernel {
         private int clearBelow(final double[] v, int bottom, final int bm, final double straddle) {
             if (bm == NONE) return bottom;
             if (bm > bottom) {
-                java.util.Arrays.fill(v, bottom, Math.min(bm, nb), 0);
+                final int to = Math.min(bm, nb);
+                java.util.Arrays.fill(v, bottom, to, 0);
+                changed(bottom, to);
                 bottom = bm;
             }
-            if (bm >= 0 && bm < nb && straddle != 0) v[bm] = remainder(v[bm], straddle);
+            if (bm >= 0 && bm < nb && straddle != 0) {
+                v[bm] = remainder(v[bm], straddle);
+                changed(bm, bm + 1);
+            }
             return bottom;
         }
     }

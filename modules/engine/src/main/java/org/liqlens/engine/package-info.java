@@ -33,8 +33,9 @@
  *     A column's low empties every long bucket above the low's bucket at once, and in that one bucket the
  *     backward pass has summed exactly the levels the low reaches (shorts mirror this at the high). Time-varying
  *     weights G enter as {@code w(t) = G(t) * w / G(created)}, evaluated as ratios at each column's end so that
- *     nothing overflows (details in the sweep's source, {@code SweepKernel}). A brute-force reference,
- *     {@code NaiveSweep}, checks it in tests.</li>
+ *     nothing overflows (details in the sweep's source, {@code SweepKernel}). Each row is the previous one
+ *     copied plus the buckets that changed; cells are {@code float}s rounded once from those {@code double}
+ *     sums. A brute-force reference, {@code NaiveSweep}, checks it in tests.</li>
  * <li>Map and zones (§5) at T from the surviving levels.</li>
  * </ol>
  *
@@ -47,7 +48,7 @@
  * <li>Final price. A level of the last candle may lie beyond that candle's own close (a long at 99.4 % of
  *     a typical price above which the candle closed lower). §3 forbids its own candle to clear it, but §1 puts
  *     every long below the price: such a level counts as liquidated at T. It shows in no map and leaves the
- *     heatmap at the last column, which therefore always equals the map.</li>
+ *     heatmap at the last column, which therefore always equals the map (to the cells' float precision).</li>
  * <li>m1/m3 split a candle without taker-buy volume 50/50, like m2.</li>
  * <li>Buckets: p lies in bucket {@code floor((p - low) * (B / (high - low)))}; levels outside the range count
  *     in the map's totals but in no bucket.</li>

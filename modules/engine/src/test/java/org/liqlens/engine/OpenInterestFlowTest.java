@@ -46,8 +46,9 @@ class OpenInterestFlowTest {
         double[] expectShort = {200, 190.9090909090909, 1190.9090909090909, 762.1818181818182, 762.1818181818182};
         HeatmapGrid g = r.heatmap();
         for (int col = 0; col < 5; col++) {
-            assertEquals(expectLong[col], g.value(col, 9), 1e-9, "longs, column " + col);
-            assertEquals(expectShort[col], g.value(col, 29), 1e-9, "shorts, column " + col);
+            // float cells (HeatmapGrid): relative 6e-8 of the double
+            assertEquals(expectLong[col], g.value(col, 9), FloatGridTest.CELL * expectLong[col], "longs, column " + col);
+            assertEquals(expectShort[col], g.value(col, 29), FloatGridTest.CELL * expectShort[col], "shorts, column " + col);
         }
         assertEquals(1128.7272727272727, r.map().totalLong(), 1e-9);
         assertEquals(762.1818181818182, r.map().totalShort(), 1e-9);
@@ -186,7 +187,8 @@ class OpenInterestFlowTest {
         for (double[] col : grid) for (double x : col) max = Math.max(max, x);
         for (int k = 0; k < columns; k++) {
             for (int b = 0; b < buckets; b++) {
-                assertEquals(grid[k][b], r.heatmap().value(k, b), 1e-9 * grid[k][b] + 1e-9 * max, "column " + k + ", bucket " + b);
+                // float cells (HeatmapGrid): FloatGridTest.CELL relative where 1e-9 held for the doubles
+                assertEquals(grid[k][b], r.heatmap().value(k, b), FloatGridTest.CELL * grid[k][b] + 1e-9 * max, "column " + k + ", bucket " + b);
             }
         }
         System.out.printf("m2 BTCUSDT as of row %d, window %d d: %d falls, long %.0f, short %.0f%n",

@@ -83,18 +83,18 @@ class PropertiesTest {
         assertEquals(naive.columns(), g.columns());
         double max = naive.max();
         assertTrue(max > 0, "a non-empty heatmap");
-        assertEquals(max, g.max(), 1e-6 * max);
+        assertEquals(max, g.max(), FloatGridTest.CELL * max);
         for (int c = 0; c < g.columns(); c++) {
             for (int b = 0; b < g.buckets(); b++) {
                 double e = naive.value(c, b);
-                assertEquals(e, g.value(c, b), 1e-6 * e + 1e-9 * max, name + ": column " + c + ", bucket " + b);
+                assertEquals(e, g.value(c, b), FloatGridTest.CELL * e + 1e-9 * max, name + ": column " + c + ", bucket " + b);
             }
         }
         // the last column is the state at T: the map
         LiquidationMap m = fast.map();
         for (int b = 0; b < g.buckets(); b++) {
             double e = m.longNotional(b) + m.shortNotional(b);
-            assertEquals(e, g.value(g.columns() - 1, b), 1e-6 * e + 1e-9 * max, name + ": last column, bucket " + b);
+            assertEquals(e, g.value(g.columns() - 1, b), FloatGridTest.CELL * e + 1e-9 * max, name + ": last column, bucket " + b);
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import org.liqlens.engine.Coverage;
 import org.liqlens.engine.EstimateResult;
-import org.liqlens.engine.HeatmapGrid;
 import org.liqlens.engine.LiquidationMap;
 import org.liqlens.engine.liq.LiquidationRule;
 import org.liqlens.sources.SourceSpec;
@@ -97,13 +96,13 @@ public final class WindowEstimate {
      * @throws IllegalStateException when the estimate has no heatmap (0 columns)
      */
     public double[] heatmapShares(int column, int bucket) {
-        HeatmapGrid sum = result.heatmap();
-        if (sum == null) throw new IllegalStateException("this estimate has no heatmap (0 columns)");
-        double total = sum.value(column, bucket);
+        if (result.heatmap() == null) throw new IllegalStateException("this estimate has no heatmap (0 columns)");
+        // of the parts' own cells added up in double, so that the shares add up to 1 (the sum's cell is that total
+        // rounded to the grid's float)
         double[] out = new double[parts.size()];
-        if (total > 0) {
-            for (int i = 0; i < out.length; i++) out[i] = parts.get(i).result().heatmap().value(column, bucket) / total;
-        }
+        double total = 0;
+        for (int i = 0; i < out.length; i++) total += out[i] = parts.get(i).result().heatmap().value(column, bucket);
+        for (int i = 0; i < out.length; i++) out[i] = total > 0 ? out[i] / total : 0;
         return out;
     }
 
