@@ -28,7 +28,8 @@ public final class SessionAutosave {
 
     private SessionAutosave() { }
 
-    static Path file() {
+    /** The session file: the open panes as a workspace, rewritten a moment after each window change. */
+    public static Path file() {
         return Workspaces.folder().getParent().resolve("session" + Workspace.FILE_SUFFIX);
     }
 
@@ -64,8 +65,8 @@ public final class SessionAutosave {
         }
     }
 
-    /** Reopens the panes of the last session, if its file holds any. EDT. */
-    static void restore() {
+    /** Reopens the panes of the last session, if its file holds any (what a start after an unclean exit does). EDT. */
+    public static void restore() {
         Path f = file();
         if (!Files.isRegularFile(f)) return;
         try {
