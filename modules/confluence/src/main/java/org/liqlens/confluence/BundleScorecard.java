@@ -176,7 +176,10 @@ public record BundleScorecard(String symbol, long fromMs, long asOfMs, List<Pane
                 + " (at most the 30 days before the as-of time; nothing after it): every " + Numbers.fixed(s.stepMs() / 3_600_000.0, 0)
                 + " h, is each side's strongest level within " + bands + " of the price reached within " + horizons
                 + " more often than the same distance chosen without the map (lift over a distance-matched and a recent "
-                + "baseline, 95 % day-block bootstrap intervals)? Lift is demonstrated only when both intervals lie above 1.";
+                + "baseline, 95 % day-block bootstrap intervals)? Lift is demonstrated only when both intervals lie above 1. Each "
+                + "model × window is tested in " + (s.bandsPct().length * hs.length) + " band × horizon cells, so one such cell can "
+                + "come from chance alone (up to about 1 in 7 for a map with no edge, fewer as the cells overlap): weigh a single "
+                + "cell lightly.";
     }
 
     private String verdicts() {
