@@ -285,7 +285,7 @@ public final class ChartPaneTopComponent extends TopComponent {
         if (cancel != null) cancel.cancel();
         if (task != null) task.cancel();
         int run = ++generation;
-        if (!quiet || result == null) showMessage(Bundle.MSG_Loading());
+        if (!quiet || result == null) showShortMessage(Bundle.MSG_Loading());
         // A source that retries says why here, so a slow or failing exchange is never a silent pane.
         CancelToken token = CancelToken.create(text -> SwingUtilities.invokeLater(() -> {
             if (run == generation) showBanner(text, WARNING);
@@ -446,6 +446,15 @@ public final class ChartPaneTopComponent extends TopComponent {
     private void showMessage(String text) {
         charts.detach(body);
         message.setText("<html><div style='text-align:center;width:420px'>" + escape(text) + "</div></html>");
+        if (message.getParent() != body) body.add(message, BorderLayout.CENTER);
+        body.revalidate();
+        body.repaint();
+    }
+
+    /** A one-line message, as plain text: the first HTML label of a run costs the event thread the HTML engine's start. */
+    private void showShortMessage(String text) {
+        charts.detach(body);
+        message.setText(text);
         if (message.getParent() != body) body.add(message, BorderLayout.CENTER);
         body.revalidate();
         body.repaint();
