@@ -285,14 +285,15 @@ public final class ChartPaneTopComponent extends TopComponent {
         if (cancel != null) cancel.cancel();
         if (task != null) task.cancel();
         int run = ++generation;
-        if (!quiet || result == null) showMessage(Bundle.MSG_Loading());
+        if (!quiet || result == null) showShortMessage(Bundle.MSG_Loading());
         // A source that retries says why here, so a slow or failing exchange is never a silent pane.
         CancelToken token = CancelToken.create(text -> SwingUtilities.invokeLater(() -> {
             if (run == generation) showBanner(text, WARNING);
         }));
         cancel = token;
         PaneSpec asked = spec;
-        task = ESTIMATES.create(() -> estimate(asked, token, run, quiet));
+        boolean first = FirstEstimateGate.claim(asked);
+        task = ESTIMATES.create(() -> estimate(asked, token, run, quiet, first));
         task.schedule(0);
     }
 
@@ -325,8 +326,20 @@ public final class ChartPaneTopComponent extends TopComponent {
     /** True while this pane's model is not installed (see {@link #modelsChanged}). */
     private boolean modelMissing;
 
-    /** Runs off the EDT. */
-    private void estimate(PaneSpec asked, CancelToken token, int run, boolean quiet) {
+    /**
+     * Runs off the EDT. {@code first}: the run's first estimate, which opens the {@link FirstEstimateGate} once it is
+     * painted or has failed; every other estimate waits at the gate first.
+     */
+    private void estimate(PaneSpec asked, CancelToken token, int run, boolean quiet, boolean first) {
+        if (!first) {
+            try {
+                FirstEstimateGate.await();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt(); // cancelled while waiting: a newer run replaces this one
+                return;
+            }
+        }
+        boolean shown = false;
         ProgressHandle progress = ProgressHandle.createHandle(Bundle.MSG_Estimating(asked.title()), () -> {
             token.cancel();
             return true;
@@ -339,9 +352,15 @@ public final class ChartPaneTopComponent extends TopComponent {
             long estimated = System.nanoTime();
             PaneCharts.Prepared prepared = charts.prepare(r, asked);
             long charted = System.nanoTime();
+            shown = true;
             SwingUtilities.invokeLater(() -> {
-                if (run != generation) return; // replaced while it ran
+                if (run != generation) { // replaced while it ran
+                    if (first) FirstEstimateGate.open();
+                    return;
+                }
                 show(r, prepared, quiet);
+                // after the repaint that show() asked for, which the event queue runs before this
+                if (first) SwingUtilities.invokeLater(FirstEstimateGate::open);
                 long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 LOG.log(Level.FINE, "{0}: load + estimate {1} ms, chart {2} ms; shown {3} ms after JVM start",
                         new Object[] {asked.title(), (estimated - started) / 1_000_000, (charted - estimated) / 1_000_000, sinceJvmStart});
@@ -365,6 +384,7 @@ public final class ChartPaneTopComponent extends TopComponent {
             });
         } finally {
             progress.finish();
+            if (first && !shown) FirstEstimateGate.open();
         }
     }
 
@@ -426,6 +446,15 @@ public final class ChartPaneTopComponent extends TopComponent {
     private void showMessage(String text) {
         charts.detach(body);
         message.setText("<html><div style='text-align:center;width:420px'>" + escape(text) + "</div></html>");
+        if (message.getParent() != body) body.add(message, BorderLayout.CENTER);
+        body.revalidate();
+        body.repaint();
+    }
+
+    /** A one-line message, as plain text: the first HTML label of a run costs the event thread the HTML engine's start. */
+    private void showShortMessage(String text) {
+        charts.detach(body);
+        message.setText(text);
         if (message.getParent() != body) body.add(message, BorderLayout.CENTER);
         body.revalidate();
         body.repaint();

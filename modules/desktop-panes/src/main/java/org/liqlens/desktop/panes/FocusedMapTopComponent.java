@@ -93,7 +93,15 @@ public final class FocusedMapTopComponent extends TopComponent {
     }
 
     private void paneChanged(PropertyChangeEvent e) {
-        if (ChartPaneTopComponent.PROP_ESTIMATE.equals(e.getPropertyName()) || "spec".equals(e.getPropertyName())) refresh();
+        if (ChartPaneTopComponent.PROP_ESTIMATE.equals(e.getPropertyName())) {
+            // The pane fires this while it installs its charts: build this map after the pane has painted them.
+            ChartPaneTopComponent from = (ChartPaneTopComponent) e.getSource();
+            javax.swing.SwingUtilities.invokeLater(() -> {
+                if (followed == from) refresh();
+            });
+        } else if ("spec".equals(e.getPropertyName())) {
+            refresh();
+        }
     }
 
     private void refresh() {

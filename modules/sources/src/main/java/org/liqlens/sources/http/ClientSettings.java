@@ -19,6 +19,8 @@ public final class ClientSettings {
 
     private final HttpUrl baseUrl;
     private final String wsUrl;
+    /** Null for the process-wide {@link HttpClients#shared()} client, built on first use: building it costs a few
+     *  hundred milliseconds, which a source that never makes a request (a desktop start on the simulator) should not pay. */
     private final OkHttpClient httpClient;
     private final Sleeper sleeper;
     private final Clock clock;
@@ -30,7 +32,7 @@ public final class ClientSettings {
                            RetryPolicy retryPolicy, Backoff reconnectBackoff, Duration pingInterval) {
         this.baseUrl = Objects.requireNonNull(baseUrl);
         this.wsUrl = Objects.requireNonNull(wsUrl);
-        this.httpClient = Objects.requireNonNull(httpClient);
+        this.httpClient = httpClient;
         this.sleeper = Objects.requireNonNull(sleeper);
         this.clock = Objects.requireNonNull(clock);
         this.retryPolicy = Objects.requireNonNull(retryPolicy);
@@ -39,7 +41,7 @@ public final class ClientSettings {
     }
 
     public static ClientSettings of(String baseUrl, String wsUrl) {
-        return new ClientSettings(parseBase(baseUrl), wsUrl, HttpClients.shared(), Sleeper.SYSTEM, Clock.systemUTC(),
+        return new ClientSettings(parseBase(baseUrl), wsUrl, null, Sleeper.SYSTEM, Clock.systemUTC(),
                 RetryPolicy.DEFAULT, DEFAULT_RECONNECT, DEFAULT_PING_INTERVAL);
     }
 
@@ -54,7 +56,7 @@ public final class ClientSettings {
 
     public HttpUrl baseUrl() { return baseUrl; }
     public String wsUrl() { return wsUrl; }
-    public OkHttpClient httpClient() { return httpClient; }
+    public OkHttpClient httpClient() { return httpClient != null ? httpClient : HttpClients.shared(); }
     public Sleeper sleeper() { return sleeper; }
     public Clock clock() { return clock; }
     public RetryPolicy retryPolicy() { return retryPolicy; }
@@ -70,7 +72,7 @@ public final class ClientSettings {
     }
 
     public ClientSettings withHttpClient(OkHttpClient client) {
-        return new ClientSettings(baseUrl, wsUrl, client, sleeper, clock, retryPolicy, reconnectBackoff, pingInterval);
+        return new ClientSettings(baseUrl, wsUrl, Objects.requireNonNull(client), sleeper, clock, retryPolicy, reconnectBackoff, pingInterval);
     }
 
     public ClientSettings withSleeper(Sleeper s) {
