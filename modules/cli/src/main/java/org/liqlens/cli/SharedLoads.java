@@ -43,8 +43,14 @@ final class SharedLoads implements MarketDataSource {
             return s.slice(s.firstIndexOpenAtOrAfter(fromMs), s.firstIndexOpenAtOrAfter(toMs));
         }
         CandleSeries s = delegate.candles(symbol, intervalMs, fromMs, toMs, cancel);
+        Probe.mark("loaded");
         if (l == null || toMs - fromMs > l.toMs() - l.fromMs()) candles.put(key, new Loaded(fromMs, toMs, s));
         return s;
+    }
+
+    @Override
+    public java.util.OptionalLong candlesEnd(String symbol, long intervalMs, CancelToken cancel) {
+        return delegate.candlesEnd(symbol, intervalMs, cancel);
     }
 
     @Override public String id() { return delegate.id(); }

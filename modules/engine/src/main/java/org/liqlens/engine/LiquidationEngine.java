@@ -37,7 +37,13 @@ import org.liqlens.engine.model.ModelParameter;
  */
 public final class LiquidationEngine {
 
-    private static final Logger LOG = Logger.getLogger(LiquidationEngine.class.getName());
+    /**
+     * In a holder, not a static field of this class: getting a logger starts the JDK's logging (its configuration,
+     * handlers and method handles, about 20 ms of a cold command-line run), which only a run that logs should pay.
+     */
+    private static final class Log {
+        static final Logger LOG = Logger.getLogger(LiquidationEngine.class.getName());
+    }
 
     /**
      * How long an estimate of a model that is not built in may take before the engine gives up on it (system
@@ -62,13 +68,13 @@ public final class LiquidationEngine {
         for (LiquidationModel model : models) {
             String problem = describeProblem(model);
             if (problem != null) {
-                LOG.log(Level.INFO, "skipping a liquidation model: {0}", problem);
+                Log.LOG.log(Level.INFO, "skipping a liquidation model: {0}", problem);
                 bad.add(problem);
                 continue;
             }
             LiquidationModel earlier = m.putIfAbsent(model.id(), model);
             if (earlier != null && earlier != model) {
-                LOG.log(Level.WARNING, "model id {0} is registered twice ({1} and {2}); keeping the first",
+                Log.LOG.log(Level.WARNING, "model id {0} is registered twice ({1} and {2}); keeping the first",
                         new Object[] {model.id(), earlier.getClass().getName(), model.getClass().getName()});
             }
         }
@@ -123,13 +129,13 @@ public final class LiquidationEngine {
                 found.add(it.next());
             } catch (ServiceConfigurationError | LinkageError e) {
                 // a model whose class cannot be loaded or instantiated, or was compiled against another SDK
-                LOG.log(Level.FINE, "skipping a liquidation model that cannot be loaded", e);
+                Log.LOG.log(Level.FINE, "skipping a liquidation model that cannot be loaded", e);
                 notLoaded.add("a liquidation model could not be loaded: " + (e instanceof LinkageError
                         ? ModelGuard.describe(e) : e.getMessage()));
             }
         }
         LiquidationEngine engine = new LiquidationEngine(found, notLoaded);
-        for (String n : notLoaded) LOG.log(Level.INFO, n);   // callers show rejected() where it matters
+        for (String n : notLoaded) Log.LOG.log(Level.INFO, n);   // callers show rejected() where it matters
         return engine;
     }
 

@@ -53,6 +53,15 @@ public interface MarketDataSource {
     /** Closed candles of {@code symbol} whose open time lies in {@code [fromMs, toMs)}. */
     CandleSeries candles(String symbol, long intervalMs, long fromMs, long toMs, CancelToken cancel);
 
+    /**
+     * Where this source's candles of {@code intervalMs} for {@code symbol} end (the last closed candle's close time
+     * + 1), when the source can tell without loading them all; empty when it cannot, and the caller loads them.
+     * The end of a file's data is the default as-of time of a window on it.
+     */
+    default java.util.OptionalLong candlesEnd(String symbol, long intervalMs, CancelToken cancel) {
+        return java.util.OptionalLong.empty();
+    }
+
     /** Open interest sampled every {@code intervalMs}, samples timed in {@code [fromMs, toMs)}. */
     default OpenInterestSeries openInterest(String symbol, long intervalMs, long fromMs, long toMs, CancelToken cancel) {
         throw unsupported("open interest");

@@ -12,7 +12,13 @@ import java.util.logging.Logger;
 
 /** The installed {@link MarketDataSource}s, found with {@link ServiceLoader}. */
 public final class MarketDataSources {
-    private static final Logger LOG = Logger.getLogger(MarketDataSources.class.getName());
+    /**
+     * In a holder, not a static field of this class: getting a logger starts the JDK's logging (its configuration,
+     * handlers and method handles, about 20 ms of a cold command-line run), which only a run that logs should pay.
+     */
+    private static final class Log {
+        static final Logger LOG = Logger.getLogger(MarketDataSources.class.getName());
+    }
 
     private MarketDataSources() { }
 
@@ -49,7 +55,7 @@ public final class MarketDataSources {
                 byId.putIfAbsent(s.id(), s);
             } catch (ServiceConfigurationError e) {
                 // One broken provider must not hide the others.
-                LOG.log(Level.WARNING, "skipping a market data source that failed to load", e);
+                Log.LOG.log(Level.WARNING, "skipping a market data source that failed to load", e);
             }
         }
     }

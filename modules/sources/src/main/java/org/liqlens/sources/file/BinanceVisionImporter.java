@@ -48,16 +48,31 @@ public final class BinanceVisionImporter {
         }
     }
 
-    private static final class KlineHandler implements CsvImport.Handler {
+    static final class KlineHandler implements CsvImport.Handler {
         private final String symbol;
         private final int expected;
+        private final long fromMs;
+        private final long toMs;
         private CandleSeries.Builder out;
         private long interval;
         private long previousOpen = Long.MIN_VALUE;
+        private boolean past;
 
         KlineHandler(String symbol, int expected) {
+            this(symbol, expected, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
+        /** Keeps the rows whose open time lies in {@code [fromMs, toMs)} (each row read is checked all the same). */
+        KlineHandler(String symbol, int expected, long fromMs, long toMs) {
             this.symbol = symbol;
             this.expected = expected;
+            this.fromMs = fromMs;
+            this.toMs = toMs;
+        }
+
+        @Override
+        public boolean wantsMore() {
+            return !past;
         }
 
         @Override
@@ -69,10 +84,15 @@ public final class BinanceVisionImporter {
 
         @Override
         public void row(CsvRow r, long line) {
+            long open = Timestamps.toMillis(r.integer(0, "open_time"));
+            if (open >= toMs && open > previousOpen) {
+                // the first row at or after the end: none of its other fields is read, nor any later row
+                past = true;
+                return;
+            }
             if (r.count() < 11) {
                 throw new RowProblem("a kline row has 12 fields, this one has " + r.count());
             }
-            long open = Timestamps.toMillis(r.integer(0, "open_time"));
             double o = r.decimal(1, "open");
             double h = r.decimal(2, "high");
             double l = r.decimal(3, "low");
@@ -98,7 +118,7 @@ public final class BinanceVisionImporter {
                         : " is before the previous row's " + previousOpen));
             }
             previousOpen = open;
-            out.add(open, o, h, l, c, volume, quoteVolume, takerBuyQuote);
+            if (open >= fromMs) out.add(open, o, h, l, c, volume, quoteVolume, takerBuyQuote);
         }
 
         CandleSeries build() {
@@ -106,6 +126,11 @@ public final class BinanceVisionImporter {
                 throw new SourceException("no klines found (empty file?)");
             }
             return out.build();
+        }
+
+        /** The rows kept, or null when no row was read (not even one outside the range). */
+        CandleSeries buildOrNull() {
+            return out == null ? null : out.build();
         }
     }
 

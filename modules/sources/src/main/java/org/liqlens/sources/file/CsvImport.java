@@ -18,15 +18,27 @@ final class CsvImport {
 
         /** A data row; throw {@link RowProblem} (or IllegalArgumentException) to reject it. */
         void row(CsvRow row, long lineNumber);
+
+        /** False once the handler needs no more rows: the rest of the file is not read. */
+        default boolean wantsMore() { return true; }
     }
 
     private CsvImport() { }
 
     static void read(ArchiveInput input, Handler handler) {
+        read(input, handler, true);
+    }
+
+    /**
+     * @param fromFileStart false when the input starts at a line inside the file: no header there, and the line
+     *                      numbers of messages count from that line (such a caller reads the whole file again to
+     *                      report a problem with its real line)
+     */
+    static void read(ArchiveInput input, Handler handler, boolean fromFileStart) {
         LineReader lines = new LineReader(input.stream());
         CsvRow row = new CsvRow();
         long blankLine = 0;
-        boolean first = true;
+        boolean first = fromFileStart;
         long line = 0;
         try {
             while (lines.next()) {
@@ -47,6 +59,7 @@ final class CsvImport {
                     }
                 }
                 handler.row(row, line);
+                if (!handler.wantsMore()) break;
             }
         } catch (RowProblem | IllegalArgumentException e) {
             throw new MalformedDataException(input.name(), line, e.getMessage());

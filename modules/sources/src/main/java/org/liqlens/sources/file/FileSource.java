@@ -71,13 +71,38 @@ public final class FileSource implements MarketDataSource {
         for (Entry e : files) {
             if (e.intervalMs() != fileInterval) continue;
             cancel.throwIfCancelled();
-            parts.add(e.kind() == Kind.KLINES ? BinanceVisionImporter.klines(e.path(), sym)
-                    : OiPriceFileImporter.read(e.path(), sym).candles());
+            // A plain klines CSV gives the range's rows alone; anything else (and a plain file with a bad row in the
+            // range, whose message then names its line) is read whole and sliced below.
+            CandleSeries part = e.kind() == Kind.KLINES ? KlineWindow.read(e.path(), sym, fileInterval, fromMs, toMs) : null;
+            if (part == null) {
+                part = e.kind() == Kind.KLINES ? BinanceVisionImporter.klines(e.path(), sym)
+                        : OiPriceFileImporter.read(e.path(), sym).candles();
+            }
+            if (!part.isEmpty()) parts.add(part);
         }
+        if (parts.isEmpty()) return CandleSeries.builder(sym, intervalMs, 0).build();
         CandleSeries merged = mergeCandles(sym, fileInterval, parts);
         CandleSeries ranged = merged.slice(merged.firstIndexOpenAtOrAfter(fromMs), merged.firstIndexOpenAtOrAfter(toMs));
         CandleSeries out = CandleResampler.resample(ranged, intervalMs);
         return out.slice(out.firstIndexOpenAtOrAfter(fromMs), out.firstIndexOpenAtOrAfter(toMs));
+    }
+
+    /**
+     * From each klines file's last row, when every candle file for the symbol is a plain klines CSV of
+     * {@code intervalMs}; otherwise empty, and the caller reads the candles.
+     */
+    @Override
+    public java.util.OptionalLong candlesEnd(String symbol, long intervalMs, CancelToken cancel) {
+        String sym = symbol.trim().toUpperCase(Locale.ROOT);
+        long end = Long.MIN_VALUE;
+        for (Entry e : filesFor(sym, EnumSet.of(Kind.KLINES, Kind.OI_PRICE))) {
+            if (e.kind() != Kind.KLINES || e.intervalMs() != intervalMs) return java.util.OptionalLong.empty();
+            cancel.throwIfCancelled();
+            long fileEnd = KlineWindow.end(e.path(), sym, intervalMs);
+            if (fileEnd == KlineWindow.UNKNOWN) return java.util.OptionalLong.empty();
+            end = Math.max(end, fileEnd);
+        }
+        return java.util.OptionalLong.of(end);
     }
 
     @Override

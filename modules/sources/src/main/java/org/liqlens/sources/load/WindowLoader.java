@@ -104,6 +104,8 @@ public final class WindowLoader {
      */
     public static long defaultAsOf(MarketDataSource source, String symbol, long candleIntervalMs, CancelToken cancel) {
         if (source.id().equals("file") || source.id().equals("sim")) {
+            java.util.OptionalLong end = source.candlesEnd(symbol, candleIntervalMs, cancel);
+            if (end.isPresent()) return end.getAsLong();
             CandleSeries all = source.candles(symbol, candleIntervalMs, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, cancel);
             if (all.isEmpty()) throw new SourceException("no candles for " + symbol + " from " + source.displayName());
             return all.lastCloseTime() + 1;
