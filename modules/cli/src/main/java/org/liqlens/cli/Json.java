@@ -1,19 +1,15 @@
 package org.liqlens.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
 
 /**
  * Pretty JSON on stdout, doubles written in full (no rounding in transit). The commands hand over trees of maps,
- * lists, arrays, strings, numbers and booleans: those are written with Jackson's streaming generator and its
- * default pretty printer, the same text {@code ObjectMapper} with {@code INDENT_OUTPUT} writes for them, without
- * starting Jackson's data binding (its introspection was the largest part of a cold {@code map}: hundreds of
+ * lists, arrays, strings, numbers and booleans: those are written here ({@link Pretty}) as the same text
+ * {@code ObjectMapper} with {@code INDENT_OUTPUT} writes for them, without starting Jackson's data binding (its introspection was the largest part of a cold {@code map}: hundreds of
  * classes and half a second). Any other value (a record, an {@code Optional}) goes to the object mapper as before.
  */
 final class Json {
@@ -31,14 +27,9 @@ final class Json {
     /** The pretty JSON text of {@code value}, without a final line break. */
     static String write(Object value) {
         if (!streamable(value, 0)) return Mapped.write(value);
-        StringWriter text = new StringWriter(4096);
-        try (JsonGenerator g = Streaming.FACTORY.createGenerator(text)) {
-            g.useDefaultPrettyPrinter();
-            writeValue(g, value);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not write JSON: " + e.getMessage(), e);
-        }
-        return text.toString();
+        Pretty p = new Pretty();
+        p.value(value, 0);
+        return p.out.toString();
     }
 
     /** True when every value of the tree is one {@link #writeValue} writes as the object mapper would. */
@@ -67,48 +58,134 @@ final class Json {
         return false;
     }
 
-    private static void writeValue(JsonGenerator g, Object v) throws IOException {
-        if (v == null) g.writeNull();
-        else if (v instanceof String s) g.writeString(s);
-        else if (v instanceof Double d) g.writeNumber(d);
-        else if (v instanceof Integer i) g.writeNumber(i);
-        else if (v instanceof Long l) g.writeNumber(l);
-        else if (v instanceof Boolean b) g.writeBoolean(b);
-        else if (v instanceof Float f) g.writeNumber(f);
-        else if (v instanceof Short s) g.writeNumber(s);
-        else if (v instanceof Byte b) g.writeNumber(b);
-        else if (v instanceof BigDecimal d) g.writeNumber(d);
-        else if (v instanceof BigInteger i) g.writeNumber(i);
-        else if (v instanceof double[] a) g.writeArray(a, 0, a.length);
-        else if (v instanceof float[] a) {
-            // the heatmap's cells: as Jackson's own float[] serializer writes them
-            g.writeStartArray(a, a.length);
-            for (float f : a) g.writeNumber(f);
-            g.writeEndArray();
-        } else if (v instanceof long[] a) g.writeArray(a, 0, a.length);
-        else if (v instanceof int[] a) g.writeArray(a, 0, a.length);
-        else if (v instanceof Map<?, ?> m) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                g.writeFieldName((String) e.getKey());
-                writeValue(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (v instanceof java.util.List<?> l) {
-            g.writeStartArray();
-            for (Object o : l) writeValue(g, o);
-            g.writeEndArray();
-        } else if (v instanceof Object[] a) {
-            g.writeStartArray();
-            for (Object o : a) writeValue(g, o);
-            g.writeEndArray();
-        } else {
-            throw new IllegalStateException("not a streamed JSON value: " + v.getClass().getName());
-        }
-    }
+    /**
+     * The text Jackson's default pretty printer gives (objects one entry a line, indented two spaces a level, {@code
+     * " : "} after a name; arrays on one line, {@code "[ 1.0, 2.0 ]"}, not indenting what they hold; {@code "{ }"} and
+     * {@code "[ ]"} when empty; NaN and infinities quoted; control characters escaped), written straight into one
+     * buffer: a cold run spent more time in the generator's layers than in formatting the numbers.
+     * {@code ColdStartTest} holds it to the object mapper's text.
+     */
+    private static final class Pretty {
+        private static final String EOL = System.lineSeparator();
+        private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+        final StringBuilder out = new StringBuilder(1 << 16);
 
-    private static final class Streaming {
-        static final JsonFactory FACTORY = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        /** @param level the objects around this value (arrays do not count: their values are not indented) */
+        void value(Object v, int level) {
+            if (v == null) out.append("null");
+            else if (v instanceof String s) string(s);
+            else if (v instanceof Double d) number(d);
+            else if (v instanceof Float f) number(f);
+            else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                    || v instanceof BigDecimal || v instanceof BigInteger || v instanceof Boolean) out.append(v);
+            else if (v instanceof double[] a) {
+                open(a.length);
+                for (int i = 0; i < a.length; i++) {
+                    separate(i);
+                    number(a[i]);
+                }
+                close(a.length);
+            } else if (v instanceof float[] a) {
+                open(a.length);
+                for (int i = 0; i < a.length; i++) {
+                    separate(i);
+                    number(a[i]);
+                }
+                close(a.length);
+            } else if (v instanceof long[] a) {
+                open(a.length);
+                for (int i = 0; i < a.length; i++) {
+                    separate(i);
+                    out.append(a[i]);
+                }
+                close(a.length);
+            } else if (v instanceof int[] a) {
+                open(a.length);
+                for (int i = 0; i < a.length; i++) {
+                    separate(i);
+                    out.append(a[i]);
+                }
+                close(a.length);
+            } else if (v instanceof Map<?, ?> m) {
+                out.append('{');
+                int n = 0;
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    if (n++ > 0) out.append(',');
+                    indent(level + 1);
+                    string((String) e.getKey());
+                    out.append(" : ");
+                    value(e.getValue(), level + 1);
+                }
+                if (n > 0) indent(level);
+                else out.append(' ');
+                out.append('}');
+            } else if (v instanceof java.util.List<?> l) {
+                open(l.size());
+                int i = 0;
+                for (Object o : l) {
+                    separate(i++);
+                    value(o, level);
+                }
+                close(l.size());
+            } else if (v instanceof Object[] a) {
+                open(a.length);
+                for (int i = 0; i < a.length; i++) {
+                    separate(i);
+                    value(a[i], level);
+                }
+                close(a.length);
+            } else {
+                throw new IllegalStateException("not a streamed JSON value: " + v.getClass().getName());
+            }
+        }
+
+        private void open(int n) {
+            out.append('[');
+        }
+
+        private void separate(int i) {
+            out.append(i == 0 ? " " : ", ");
+        }
+
+        private void close(int n) {
+            out.append(" ]");
+        }
+
+        private void indent(int level) {
+            out.append(EOL);
+            for (int i = 0; i < level; i++) out.append("  ");
+        }
+
+        private void number(double d) {
+            if (Double.isNaN(d) || Double.isInfinite(d)) out.append('"').append(d).append('"');
+            else out.append(d);
+        }
+
+        private void number(float f) {
+            if (Float.isNaN(f) || Float.isInfinite(f)) out.append('"').append(f).append('"');
+            else out.append(f);
+        }
+
+        private void string(String s) {
+            out.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\t' -> out.append("\\t");
+                    case '\r' -> out.append("\\r");
+                    case '\b' -> out.append("\\b");
+                    case '\f' -> out.append("\\f");
+                    default -> {
+                        if (c < 0x20) out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                        else out.append(c);
+                    }
+                }
+            }
+            out.append('"');
+        }
     }
 
     /** Jackson's object mapper, loaded only for a value the streaming writer does not take. */

@@ -53,9 +53,21 @@ class ColdStartTest {
         m.put("cells", new float[][] {{457545.44f, 0f, 1.1f}, {}, {Float.MIN_VALUE, 3.4028235e38f}});
         m.put("list", List.of(Map.of(), List.of(), "x", 3));
         m.put("nested", Map.of("a", Map.of("b", List.of(1.5))));
+        m.put("objects", List.of(Map.of("a", 1), Map.of(), List.of(Map.of("b", List.of(Map.of("c", "d"))))));
+        m.put("emptyObject", Map.of());
+        m.put("controls", "\u001f \u007f \u2028 \b \f \r");
+        m.put("decimal", new java.math.BigDecimal("1.50"));
+        m.put("integer", java.math.BigInteger.TEN.pow(30));
+        m.put("floatNaN", Float.NaN);
+        m.put("nonFinite", new double[] {Double.NaN, Double.POSITIVE_INFINITY});
+        m.put("shorts", List.of((short) 3, (byte) -2, 7L));
+        m.put("ints", new int[] {1, -2});
         String expected = Json.mapper().writeValueAsString(m);
         assertEquals(expected, Json.write(m));
         assertEquals(Json.mapper().writeValueAsString(List.of()), Json.write(List.of()));
+        assertEquals(Json.mapper().writeValueAsString(Map.of()), Json.write(Map.of()));
+        assertEquals(Json.mapper().writeValueAsString(List.of(m, m)), Json.write(List.of(m, m)));
+        assertEquals(Json.mapper().writeValueAsString("x"), Json.write("x"));
         // anything else still goes to the mapper
         record Point(double x, String label) { }
         assertEquals(Json.mapper().writeValueAsString(Map.of("p", new Point(1, "a"))), Json.write(Map.of("p", new Point(1, "a"))));
