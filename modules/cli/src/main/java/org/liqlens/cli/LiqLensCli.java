@@ -76,6 +76,7 @@ public final class LiqLensCli {
             return;
         }
         Probe.mark("main");
+        if (args.length > 0) EngineWarmUp.startFor(args[0]);
         // Charts are rendered off-screen; without this a desktop session would get a window-system client
         // (on macOS a Dock icon) for a command-line run.
         System.setProperty("java.awt.headless", "true");
