@@ -51,7 +51,9 @@ public final class HeatmapChartFactory {
 
     /**
      * The heatmap in the {@link HeatmapStyle#DEFAULT default style}, exactly the picture the command line has
-     * always written: its legend names no scale. The desktop should prefer {@link #create(EstimateResult,
+     * always written: its legend names no scale. Made for drawing once (a PNG, an SVG): it selects the one
+     * saturation quantile it needs instead of sorting the cells, and codes them for restyling only if asked
+     * ({@link #restyle} still works, sorting then). The desktop should prefer {@link #create(EstimateResult,
      * String, boolean, HeatmapStyle)}, whose legend says which scale the colours follow.
      *
      * @param result      an estimate that includes a heatmap grid
@@ -59,7 +61,7 @@ public final class HeatmapChartFactory {
      * @param simulated   true when the data is simulated; the chart then says so in its subtitle
      */
     public static JFreeChart create(EstimateResult result, String sourceLabel, boolean simulated) {
-        return create(result, sourceLabel, simulated, HeatmapStyle.DEFAULT, false);
+        return create(result, sourceLabel, simulated, HeatmapStyle.DEFAULT, false, false);
     }
 
     /**
@@ -67,7 +69,7 @@ public final class HeatmapChartFactory {
      * the chart for {@link #restyle}): call it off the EDT, as the estimate itself.
      */
     public static JFreeChart create(EstimateResult result, String sourceLabel, boolean simulated, HeatmapStyle style) {
-        return create(result, sourceLabel, simulated, style, true);
+        return create(result, sourceLabel, simulated, style, true, true);
     }
 
     /**
@@ -115,7 +117,7 @@ public final class HeatmapChartFactory {
     }
 
     private static JFreeChart create(EstimateResult result, String sourceLabel, boolean simulated, HeatmapStyle style,
-                                     boolean nameScale) {
+                                     boolean nameScale, boolean forRestyling) {
         HeatmapGrid grid = result.heatmap();
         if (grid == null) throw new IllegalArgumentException("the estimate has no heatmap grid (columns = 0)");
         long start = grid.start();
@@ -141,7 +143,7 @@ public final class HeatmapChartFactory {
         candleRenderer.setDefaultToolTipGenerator(null);
 
         CandleView bars = new CandleView(candles, timeAxis, new org.jfree.data.Range(start, end));
-        HeatmapLayer layer = new HeatmapLayer(grid, style, bars, candleRenderer);
+        HeatmapLayer layer = new HeatmapLayer(grid, style, bars, candleRenderer, forRestyling);
         HeatmapPlot plot = new HeatmapPlot(bars, timeAxis, priceAxis, candleRenderer);
         plot.setLayer(layer);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
