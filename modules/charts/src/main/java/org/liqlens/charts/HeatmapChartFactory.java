@@ -159,7 +159,8 @@ public final class HeatmapChartFactory {
         plot.addRangeMarker(priceMarker, Layer.FOREGROUND);
 
         timeAxis.setRange(start, end);
-        priceAxis.setRange(initialPriceRange(candles, result.price(), grid));
+        // the candles' span as the view already found it: 30 days are 43,200 candles, read once
+        priceAxis.setRange(initialPriceRange(bars.getRangeBounds(false), result.price(), grid));
 
         JFreeChart chart = new JFreeChart(title(result), ChartTheme.TITLE_FONT, plot, false);
         ChartTheme.apply(chart);
@@ -262,10 +263,15 @@ public final class HeatmapChartFactory {
      * grid. The 5x-25x bands further out are a scroll or zoom away.
      */
     static org.jfree.data.Range initialPriceRange(CandleSeries candles, double price, HeatmapGrid grid) {
+        return initialPriceRange(CandleView.priceSpan(candles), price, grid);
+    }
+
+    /** {@link #initialPriceRange(CandleSeries, double, HeatmapGrid)} from the candles' span (null: none). */
+    static org.jfree.data.Range initialPriceRange(org.jfree.data.Range candleSpan, double price, HeatmapGrid grid) {
         double lo = price, hi = price;
-        for (int i = 0; i < candles.size(); i++) {
-            lo = Math.min(lo, candles.low(i));
-            hi = Math.max(hi, candles.high(i));
+        if (candleSpan != null) {
+            lo = Math.min(lo, candleSpan.getLowerBound());
+            hi = Math.max(hi, candleSpan.getUpperBound());
         }
         double pad = Math.max((hi - lo) * 0.6, price * 0.02);
         return new org.jfree.data.Range(Math.max(grid.priceLow(), lo - pad), Math.min(grid.priceHigh(), hi + pad));
