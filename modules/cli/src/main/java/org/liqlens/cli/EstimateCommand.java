@@ -93,7 +93,7 @@ final class EstimateCommand {
         PriceRange range = a.has("range") ? parseRange(a.string("range", null)) : null;
         // The picture is drawn on the second core (PngDrawing): first a small one, begun at the top of main, while
         // this thread loads the data and estimates, then the real one, while this thread writes the JSON or CSV.
-        ExecutorService drawing = png == null ? null : PngDrawing.take();
+        ExecutorService drawing = png == null ? null : PngDrawing.take(kind == Kind.MAP);
         try {
             return estimateAndPrint(kind, a, source, window, at, format, buckets, columns, width, height, mmr, params,
                     zoneThreshold, png, range, drawing, out, err);

@@ -23,4 +23,12 @@ class PngDrawingTest {
         assertFalse(asks(""));
         assertFalse(asks("heatmap --pngs h.png"));
     }
+
+    @Test
+    void aMapWarmsUpWithAMap() {
+        assertTrue(PngDrawing.isMap("map --png m.png".split(" ")));
+        assertTrue(PngDrawing.isMap("--modules /tmp/mods map --png m.png".split(" ")));
+        assertFalse(PngDrawing.isMap("heatmap --png h.png".split(" ")));
+        assertFalse(PngDrawing.isMap(new String[0]));
+    }
 }
