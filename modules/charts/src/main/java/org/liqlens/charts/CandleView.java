@@ -47,12 +47,20 @@ final class CandleView extends AbstractXYDataset implements OHLCDataset, DomainI
         this.candles = Objects.requireNonNull(candles);
         this.timeAxis = Objects.requireNonNull(timeAxis);
         this.timeSpan = timeSpan;
+        this.priceSpan = priceSpan(candles);
+    }
+
+    /** The lowest low and highest high of the series; null when it is empty. */
+    static Range priceSpan(CandleSeries candles) {
+        if (candles.isEmpty()) return null;
+        // the arrays, not an accessor call per candle: a cold picture runs this loop in the interpreter
+        double[] lows = candles.lows(), highs = candles.highs();
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < candles.size(); i++) {
-            lo = Math.min(lo, candles.low(i));
-            hi = Math.max(hi, candles.high(i));
+        for (int i = 0, n = candles.size(); i < n; i++) {
+            lo = Math.min(lo, lows[i]);
+            hi = Math.max(hi, highs[i]);
         }
-        this.priceSpan = candles.isEmpty() ? null : new Range(lo, hi);
+        return new Range(lo, hi);
     }
 
     /** Candles merged per bar in the current view. */
@@ -84,13 +92,14 @@ final class CandleView extends AbstractXYDataset implements OHLCDataset, DomainI
             close = new double[barCount];
             volume = new double[barCount];
         }
+        double[] highs = candles.highs(), lows = candles.lows(), volumes = candles.volumes();
         for (int k = 0; k < barCount; k++) {
             int a = (firstBar + k) * group, b = Math.min(n, a + group);
             double h = Double.NEGATIVE_INFINITY, l = Double.POSITIVE_INFINITY, v = 0;
             for (int i = a; i < b; i++) {
-                h = Math.max(h, candles.high(i));
-                l = Math.min(l, candles.low(i));
-                v += candles.volume(i);
+                h = Math.max(h, highs[i]);
+                l = Math.min(l, lows[i]);
+                v += volumes[i];
             }
             // centred on its time span, so it lines up with the heatmap columns behind it
             time[k] = (candles.openTime(a) + candles.closeTime(b - 1)) / 2;

@@ -46,6 +46,14 @@ public final class ChartFiles {
      * nothing anyone sees, and fails silently (the real drawing reports any real problem).
      */
     public static void warmUp(int width, int height) {
+        warmUp(width, height, false);
+    }
+
+    /**
+     * {@link #warmUp(int, int)}, drawing the liquidation map ({@link MapChartFactory}) of the made-up estimate
+     * instead of its heatmap when {@code map} is true: the warm-up for a command that will draw a map.
+     */
+    public static void warmUp(int width, int height, boolean map) {
         try {
             long hour = 3_600_000L, minute = 60_000L;
             org.liqlens.engine.market.CandleSeries.Builder b = org.liqlens.engine.market.CandleSeries.builder("WARMUPUSDT", minute, 240);
@@ -59,7 +67,8 @@ public final class ChartFiles {
             org.liqlens.engine.EstimateResult result = org.liqlens.engine.LiquidationEngine.standard().estimate(
                     org.liqlens.engine.EstimateRequest.builder(org.liqlens.engine.market.MarketInputs.of(candles), "m1")
                             .asOf(candles.lastCloseTime() + 1).window(4 * hour).columns(48).buckets(40).build());
-            png(HeatmapChartFactory.create(result, "Warm-up USD\u24c8-M", false), width, height);
+            png(map ? MapChartFactory.create(result, "Warm-up USD\u24c8-M", false)
+                    : HeatmapChartFactory.create(result, "Warm-up USD\u24c8-M", false), width, height);
         } catch (RuntimeException | Error e) {
             // Only a head start.
         }

@@ -51,7 +51,9 @@ public final class HeatmapChartFactory {
 
     /**
      * The heatmap in the {@link HeatmapStyle#DEFAULT default style}, exactly the picture the command line has
-     * always written: its legend names no scale. The desktop should prefer {@link #create(EstimateResult,
+     * always written: its legend names no scale. Made for drawing once (a PNG, an SVG): it selects the one
+     * saturation quantile it needs instead of sorting the cells, and codes them for restyling only if asked
+     * ({@link #restyle} still works, sorting then). The desktop should prefer {@link #create(EstimateResult,
      * String, boolean, HeatmapStyle)}, whose legend says which scale the colours follow.
      *
      * @param result      an estimate that includes a heatmap grid
@@ -59,7 +61,7 @@ public final class HeatmapChartFactory {
      * @param simulated   true when the data is simulated; the chart then says so in its subtitle
      */
     public static JFreeChart create(EstimateResult result, String sourceLabel, boolean simulated) {
-        return create(result, sourceLabel, simulated, HeatmapStyle.DEFAULT, false);
+        return create(result, sourceLabel, simulated, HeatmapStyle.DEFAULT, false, false);
     }
 
     /**
@@ -67,7 +69,7 @@ public final class HeatmapChartFactory {
      * the chart for {@link #restyle}): call it off the EDT, as the estimate itself.
      */
     public static JFreeChart create(EstimateResult result, String sourceLabel, boolean simulated, HeatmapStyle style) {
-        return create(result, sourceLabel, simulated, style, true);
+        return create(result, sourceLabel, simulated, style, true, true);
     }
 
     /**
@@ -115,7 +117,7 @@ public final class HeatmapChartFactory {
     }
 
     private static JFreeChart create(EstimateResult result, String sourceLabel, boolean simulated, HeatmapStyle style,
-                                     boolean nameScale) {
+                                     boolean nameScale, boolean forRestyling) {
         HeatmapGrid grid = result.heatmap();
         if (grid == null) throw new IllegalArgumentException("the estimate has no heatmap grid (columns = 0)");
         long start = grid.start();
@@ -141,7 +143,7 @@ public final class HeatmapChartFactory {
         candleRenderer.setDefaultToolTipGenerator(null);
 
         CandleView bars = new CandleView(candles, timeAxis, new org.jfree.data.Range(start, end));
-        HeatmapLayer layer = new HeatmapLayer(grid, style, bars, candleRenderer);
+        HeatmapLayer layer = new HeatmapLayer(grid, style, bars, candleRenderer, forRestyling);
         HeatmapPlot plot = new HeatmapPlot(bars, timeAxis, priceAxis, candleRenderer);
         plot.setLayer(layer);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
@@ -157,7 +159,8 @@ public final class HeatmapChartFactory {
         plot.addRangeMarker(priceMarker, Layer.FOREGROUND);
 
         timeAxis.setRange(start, end);
-        priceAxis.setRange(initialPriceRange(candles, result.price(), grid));
+        // the candles' span as the view already found it: 30 days are 43,200 candles, read once
+        priceAxis.setRange(initialPriceRange(bars.getRangeBounds(false), result.price(), grid));
 
         JFreeChart chart = new JFreeChart(title(result), ChartTheme.TITLE_FONT, plot, false);
         ChartTheme.apply(chart);
@@ -260,10 +263,15 @@ public final class HeatmapChartFactory {
      * grid. The 5x-25x bands further out are a scroll or zoom away.
      */
     static org.jfree.data.Range initialPriceRange(CandleSeries candles, double price, HeatmapGrid grid) {
+        return initialPriceRange(CandleView.priceSpan(candles), price, grid);
+    }
+
+    /** {@link #initialPriceRange(CandleSeries, double, HeatmapGrid)} from the candles' span (null: none). */
+    static org.jfree.data.Range initialPriceRange(org.jfree.data.Range candleSpan, double price, HeatmapGrid grid) {
         double lo = price, hi = price;
-        for (int i = 0; i < candles.size(); i++) {
-            lo = Math.min(lo, candles.low(i));
-            hi = Math.max(hi, candles.high(i));
+        if (candleSpan != null) {
+            lo = Math.min(lo, candleSpan.getLowerBound());
+            hi = Math.max(hi, candleSpan.getUpperBound());
         }
         double pad = Math.max((hi - lo) * 0.6, price * 0.02);
         return new org.jfree.data.Range(Math.max(grid.priceLow(), lo - pad), Math.min(grid.priceHigh(), hi + pad));

@@ -74,16 +74,29 @@ final class HeatmapLayer extends AbstractXYAnnotation {
     }
 
     HeatmapLayer(HeatmapGrid grid, HeatmapStyle style, CandleView candles, CandleRenderer candleRenderer) {
+        this(grid, style, candles, candleRenderer, true);
+    }
+
+    /**
+     * @param forRestyling true for a chart that will be repainted and restyled (a pane): the cells are sorted
+     *                     and coded now, off the EDT, so that neither a first paint nor a restyle does it; false
+     *                     for a picture drawn once (a PNG): only the one saturation quantile it needs is selected
+     *                     (linear, no sort), and the codes are made only should a draw need them (more cells than
+     *                     pixels), so that a grid drawn as one pixel per cell never pays for them
+     */
+    HeatmapLayer(HeatmapGrid grid, HeatmapStyle style, CandleView candles, CandleRenderer candleRenderer, boolean forRestyling) {
         this.grid = Objects.requireNonNull(grid);
-        this.quantiles = CellQuantiles.of(grid.values());
+        this.quantiles = forRestyling ? CellQuantiles.of(grid.values()) : CellQuantiles.lazy(grid.values());
         this.candles = candles;
         this.candleRenderer = candleRenderer;
         this.pooled = new byte[grid.columns()];
         applyStyle(style);
-        // The caller is off the EDT (it just ran the estimate): prepare what the first paint needs.
-        codes = CellCodes.of(grid.values(), grid.columns(), grid.buckets());
-        indices = codes.paletteIndices(grid.values(), palette);
-        indicesPalette = palette;
+        if (forRestyling) {
+            // The caller is off the EDT (it just ran the estimate): prepare what the first paint needs.
+            codes = CellCodes.of(grid.values(), grid.columns(), grid.buckets());
+            indices = codes.paletteIndices(grid.values(), palette);
+            indicesPalette = palette;
+        }
     }
 
     HeatmapGrid grid() { return grid; }
@@ -144,11 +157,40 @@ final class HeatmapLayer extends AbstractXYAnnotation {
             double tx = userToPixels.getTranslateX(), ty = userToPixels.getTranslateY();
             return new Rectangle2D.Double((px0 - tx) / sx, (py0 - ty) / sy, (px1 - px0) / sx, (py1 - py0) / sy);
         }
+
+        // Written out: a record's own equals and hashCode link through method handles on first use, tens of
+        // milliseconds of a command line's one picture.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Placement p && p.l == l && p.r == r && p.top == top && p.bottom == bottom && p.clipX == clipX
+                    && p.clipY == clipY && p.clipWidth == clipWidth && p.clipHeight == clipHeight && p.x0 == x0 && p.y0 == y0
+                    && p.x1 == x1 && p.y1 == y1 && p.axisAligned == axisAligned && Objects.equals(p.userToPixels, userToPixels);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Long.hashCode(l);
+            for (long v : new long[] {r, top, bottom, clipX, clipY, clipWidth, clipHeight, x0, y0, x1, y1}) h = 31 * h + Long.hashCode(v);
+            return 31 * (31 * h + Boolean.hashCode(axisAligned)) + Objects.hashCode(userToPixels);
+        }
     }
 
     /** What a kept image was drawn from: the placement, the palette, whether the candles are on it, and how it was drawn. */
     private record ViewKey(Placement placement, PaletteLookup palette, boolean withCandles, AffineTransform userToDevice,
-                           Object antialiasing) { }
+                           Object antialiasing) {
+        // written out, as Placement's
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ViewKey k && Objects.equals(k.placement, placement) && k.palette == palette
+                    && k.withCandles == withCandles && Objects.equals(k.userToDevice, userToDevice)
+                    && Objects.equals(k.antialiasing, antialiasing);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(placement, System.identityHashCode(palette), withCandles, userToDevice, antialiasing);
+        }
+    }
 
     /** Where the grid falls on this draw's device; null for a horizontal plot, which this layer does not draw. */
     Placement place(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis domainAxis, ValueAxis rangeAxis) {
@@ -263,6 +305,7 @@ final class HeatmapLayer extends AbstractXYAnnotation {
             rowHi[i] = buckets - 1 - fromTop;
         }
         if (indices == null || indicesPalette != palette) {
+            if (codes == null) codes = CellCodes.of(grid.values(), grid.columns(), grid.buckets());
             indices = codes.paletteIndices(grid.values(), palette);
             indicesPalette = palette;
         }

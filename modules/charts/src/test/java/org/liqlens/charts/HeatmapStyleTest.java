@@ -79,6 +79,44 @@ class HeatmapStyleTest {
         assertEquals(1.0, CellQuantiles.of(new float[3]).at(0.99), "an empty grid saturates at 1");
     }
 
+    @Test
+    void aLazyQuantileSelectsTheSameCellAsTheSortWithoutSorting() {
+        // the same 1000 .. 1 as above: the lazy one must select what the sorted list holds at the same index
+        float[] ladder = new float[1_001];
+        for (int i = 1; i <= 1_000; i++) ladder[i] = 1_001 - i;
+        assertEquals(995.0, CellQuantiles.lazy(ladder).at(0.995));
+        assertEquals(1.0, CellQuantiles.lazy(ladder).at(0));
+        assertEquals(1_000.0, CellQuantiles.lazy(ladder).at(1));
+        assertEquals(1.0, CellQuantiles.lazy(new float[3]).at(0.99), "an empty grid saturates at 1");
+        // many cells sharing the top 16 bits, ties, empty and negative cells, tiny and huge values
+        SplittableRandom rnd = new SplittableRandom(3);
+        float[] cells = new float[50_000];
+        for (int i = 0; i < cells.length; i++) {
+            int kind = rnd.nextInt(6);
+            cells[i] = switch (kind) {
+                case 0 -> 0f;
+                case 1 -> -1f;
+                case 2 -> 1_000f + rnd.nextInt(4);                     // ties
+                case 3 -> (float) (1_000 + rnd.nextDouble() * 0.01);   // one top-16-bit bin
+                case 4 -> (float) Math.exp(rnd.nextDouble() * 40 - 20);
+                default -> Float.MIN_VALUE * (1 + rnd.nextInt(5));
+            };
+        }
+        float[] positive = new float[cells.length];
+        int n = 0;
+        for (float v : cells) if (v > 0) positive[n++] = v;
+        positive = java.util.Arrays.copyOf(positive, n);
+        java.util.Arrays.sort(positive);
+        for (double f : new double[] {0, 0.1, 0.25, 0.5, 0.9, 0.99, 0.995, 0.999, 1}) {
+            double expected = positive[(int) Math.round(f * (n - 1))];
+            CellQuantiles lazy = CellQuantiles.lazy(cells);
+            assertEquals(expected, lazy.at(f), "fraction " + f);
+            assertEquals(expected, lazy.at(f), "the same fraction again");
+            assertEquals(positive[(int) Math.round(0.3 * (n - 1))], lazy.at(0.3), "a second fraction (sorts)");
+            assertEquals(n, lazy.count());
+        }
+    }
+
     /** The per-pixel lookup must agree with the formula everywhere, including on either side of each step. */
     @Test
     void paletteLookupGivesExactlyTheColourOfTheFormula() {

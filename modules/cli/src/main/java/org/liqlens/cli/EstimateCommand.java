@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,17 +91,10 @@ final class EstimateCommand {
         }
         Path png = a.has("png") ? a.writablePath("png", "PNG") : null;
         PriceRange range = a.has("range") ? parseRange(a.string("range", null)) : null;
-        // The picture is drawn on the second core: first a small one, while this thread loads the data and
-        // estimates (fonts, Java2D and JFreeChart's classes and code, which the first picture would wait for), then
-        // the real one, while this thread writes the JSON or CSV.
-        ExecutorService drawing = png == null ? null : Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "liqlens-png");
-            t.setDaemon(true);
-            return t;
-        });
+        // The picture is drawn on the second core (PngDrawing): first a small one, begun at the top of main, while
+        // this thread loads the data and estimates, then the real one, while this thread writes the JSON or CSV.
+        ExecutorService drawing = png == null ? null : PngDrawing.take(kind == Kind.MAP);
         try {
-            // small: a full-size warm-up costs more than it saves when the estimate ends first
-            if (drawing != null) drawing.submit(() -> ChartFiles.warmUp(400, 225));
             return estimateAndPrint(kind, a, source, window, at, format, buckets, columns, width, height, mmr, params,
                     zoneThreshold, png, range, drawing, out, err);
         } finally {
@@ -172,13 +164,16 @@ final class EstimateCommand {
                 JFreeChart chart = kind == Kind.HEATMAP
                         ? HeatmapChartFactory.create(result, estimate.sourceName(), simulated)
                         : MapChartFactory.create(result, estimate.sourceName(), simulated);
+                Probe.mark("png: chart made");
                 ChartFiles.writePng(chart, png, width, height);
+                Probe.mark("png: drawn, encoded, written");
                 return null;
             });
             // Printed only once the picture is written: a --png that fails leaves nothing on stdout.
             StringBuilder text = new StringBuilder(1 << 16);
             String newLine = System.lineSeparator();
             print(kind, format, estimate, line -> text.append(line).append(newLine));
+            Probe.mark("formatted");
             awaitPicture(picture);
             Probe.mark("png");
             out.print(text);

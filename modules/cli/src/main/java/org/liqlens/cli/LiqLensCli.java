@@ -80,6 +80,8 @@ public final class LiqLensCli {
         // Charts are rendered off-screen; without this a desktop session would get a window-system client
         // (on macOS a Dock icon) for a command-line run.
         System.setProperty("java.awt.headless", "true");
+        // --png: the picture's warm-up starts on the second core now, beside everything below
+        PngDrawing.startEarly(args);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         logWarningsOnOneLine(err);

@@ -13,13 +13,13 @@ final class Probe {
 
     private Probe() { }
 
-    static void mark(String what) {
+    static synchronized void mark(String what) {
         if (!ON || count == TIMES.length) return;
         TIMES[count] = System.nanoTime();
         LABELS[count++] = what;
     }
 
-    static void report() {
+    static synchronized void report() {
         if (!ON || count == 0) return;
         long nowNs = System.nanoTime();
         long nowMs = System.currentTimeMillis();
