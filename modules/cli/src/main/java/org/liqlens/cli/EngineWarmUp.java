@@ -28,7 +28,8 @@ final class EngineWarmUp {
 
     /** Starts the warm-up when {@code command} is one that estimates. */
     static void startFor(String command) {
-        if (!COMMANDS.contains(command)) return;
+        // -Dliqlens.warmUp=off: for measuring what it saves (modules/bench/cold.sh)
+        if (!COMMANDS.contains(command) || "off".equals(System.getProperty("liqlens.warmUp"))) return;
         // a class, not a lambda: the first lambda of the run should start the method-handle machinery on this thread
         Thread t = new Thread(new Runnable() {
             @Override
