@@ -165,14 +165,14 @@ final class SweepKernel {
         // for shorts; -1 below the buckets, nb above them, NONE for an empty column) and, in that bucket, the
         // notional of the levels that column clears (index nc: the final price's bucket and the levels beyond the
         // price there); how many record columns of the stack have their extreme in each bucket, and the deepest of
-        // them (its signed extreme, +infinity for none, and its column); and the new levels of every column swept so
-        // far, as a list of (bucket, notional) pairs in the order the sweep met them, a pair holding the consecutive
-        // levels of one tier that fall into one bucket (addBucket, addValue; addSize in use): column c's pairs are
-        // colPair[c] .. colPair[c] + colPairs[c] - 1, and the current column's start at pairMark
-        final int[][] extBucket = new int[2][], inBucket = new int[2][], deepestColumn = new int[2][], colPair = new int[2][], colPairs = new int[2][],
-                addBucket = new int[2][];
-        final double[][] deepestIn = new double[2][], straddle = new double[2][], addValue = new double[2][];
-        final int[] addSize = new int[2], pairMark = new int[2];
+        // them (its signed extreme, +infinity for none, and its column); the new levels'
+        // notional of the current column by bucket, with the span each tier touched (tiers lie apart: 1 % to 20 %
+        // from the entries); and the columns already swept, packed as spans of buckets (segments: first bucket,
+        // length, offset of the values), a column's segments being colSeg[c] .. colSeg[c] + colSegs[c] - 1
+        final int[][] extBucket = new int[2][], inBucket = new int[2][], deepestColumn = new int[2][], colSeg = new int[2][], colSegs = new int[2][],
+                segment = new int[2][], addLo = new int[2][], addHi = new int[2][];
+        final double[][] deepestIn = new double[2][], straddle = new double[2][], addRow = new double[2][], segData = new double[2][];
+        final int[] segments = new int[2], segSize = new int[2];
         final int finalBucket;
         // buildGrid: the spans of buckets [from, to) whose value changed in the current column, as pairs
         int[] dirty = new int[64];
@@ -220,12 +220,17 @@ final class SweepKernel {
                     deepestIn[s] = new double[nb];
                     java.util.Arrays.fill(deepestIn[s], Double.POSITIVE_INFINITY);
                     deepestColumn[s] = new int[nb];
-                    colPair[s] = new int[nc];
-                    colPairs[s] = new int[nc];
-                    // a start that a short window's columns (a few events each: a pair or two per tier) fill;
-                    // longer ones grow them (sweepTier)
-                    addBucket[s] = new int[Math.max(1024, 2 * nt * nc)];
-                    addValue[s] = new double[addBucket[s].length];
+                    addRow[s] = new double[nb];
+                    addLo[s] = new int[nt];
+                    addHi[s] = new int[nt];
+                    java.util.Arrays.fill(addLo[s], Integer.MAX_VALUE);
+                    java.util.Arrays.fill(addHi[s], Integer.MIN_VALUE);
+                    colSeg[s] = new int[nc];
+                    colSegs[s] = new int[nc];
+                    // a start that a short window's columns (a few events each: a span of a few buckets per tier)
+                    // fill; longer ones grow them (appendSegment)
+                    segment[s] = new int[3 * Math.max(64, nt * nc)];
+                    segData[s] = new double[Math.max(1024, 4 * nt * nc)];
                 }
                 if (scaled) bStamp[s] = new long[cap + 1];
             }
@@ -629,16 +634,16 @@ final class SweepKernel {
                 swept += n;
                 if (n == 0) continue;
                 final double[] slot = bSlot[s], e = this.e, w = this.w, own = this.own;
+                double eMin = Double.POSITIVE_INFINITY, eMax = Double.NEGATIVE_INFINITY;
                 for (int k = 0, j = 0; k < n; k++, j += 3) {
-                    e[k] = slot[j];
+                    final double ek = slot[j];
+                    e[k] = ek;
                     w[k] = slot[j + 1];
                     own[k] = slot[j + 2];
+                    eMin = Math.min(eMin, ek);
+                    eMax = Math.max(eMax, ek);
                 }
-                if (grid && addSize[s] + nt * n > addBucket[s].length) {
-                    final int len = Math.max(addSize[s] + nt * n, 2 * addBucket[s].length);
-                    addBucket[s] = java.util.Arrays.copyOf(addBucket[s], len);
-                    addValue[s] = java.util.Arrays.copyOf(addValue[s], len);
-                }
+                if (grid) touch(s, eMin, eMax);
                 if (scaled) {
                     final long[] st = bStamp[s];
                     for (int k = 0; k < n; k++) {
@@ -666,10 +671,7 @@ final class SweepKernel {
             final boolean scaled = this.scaled, grid = this.grid, last = c == nc - 1;
             // without a heatmap the stack stays empty and nothing is cleared in a later column
             final double deepest = top >= 0 ? v[0] : Double.POSITIVE_INFINITY;
-            final int[] addB = addBucket[s];
-            final double[] addV = addValue[s], straddle = this.straddle[s];
-            // the tier's new levels are appended as pairs, consecutive levels in one bucket summed into one pair
-            int np = addSize[s], lastB = -1;
+            final double[] add = addRow[s], straddle = this.straddle[s];
             final double[] deepestIn = this.deepestIn[s];
             final int[] inBucket = this.inBucket[s], deepestColumn = this.deepestColumn[s], cols = stackColumn[s];
             // the tier's liquidation prices, as sign * price, in a loop the JIT vectorises (one division each)
@@ -685,9 +687,7 @@ final class SweepKernel {
                 final int b = x >= 0 && x < nb ? (int) x : -1;
                 if (deepest <= qk) {                               // cleared in a later column
                     if (b >= 0) {
-                        final double a = scaled ? w * fCreate[k] : w;
-                        if (b == lastB) addV[np - 1] += a;
-                        else { addB[np] = b; addV[np++] = a; lastB = b; }
+                        add[b] += scaled ? w * fCreate[k] : w;
                         if (deepestIn[b] <= qk) {
                             // the clearing column's extreme is in this bucket: the deepest record there reaches the
                             // level, and the clearing column is the nearest that does
@@ -704,17 +704,11 @@ final class SweepKernel {
                     final double ft = scaled ? fT[k] : 1;
                     if (qk >= beyond) {                             // beyond the final price: cleared at T
                         if (grid && b >= 0 && !last) {
-                            final double a = scaled ? w * fCreate[k] : w;
-                            if (b == lastB) addV[np - 1] += a;
-                            else { addB[np] = b; addV[np++] = a; lastB = b; }
+                            add[b] += scaled ? w * fCreate[k] : w;
                             if (b == finalBucket) straddle[nc] += w * ft;
                         }
                     } else {
-                        if (grid && b >= 0) {
-                            final double a = scaled ? w * fCreate[k] : w;
-                            if (b == lastB) addV[np - 1] += a;
-                            else { addB[np] = b; addV[np++] = a; lastB = b; }
-                        }
+                        if (grid && b >= 0) add[b] += scaled ? w * fCreate[k] : w;
                         final double wT = w * ft;
                         tot += wT;
                         if (b >= 0) tier[b] += wT;
@@ -722,7 +716,6 @@ final class SweepKernel {
                 }
             }
             hint[s][t] = h;
-            addSize[s] = np;
             total[s] += tot;
         }
 
@@ -732,6 +725,19 @@ final class SweepKernel {
             return x < 0 ? -1 : x >= nb ? nb : (int) x;
         }
 
+        /** Widens each tier's span of new levels of side s in the current column by entries in [eMin, eMax]. */
+        private void touch(final int s, final double eMin, final double eMax) {
+            if (!(eMin <= eMax)) return;
+            for (int t = 0; t < nt; t++) {
+                // a level's price e * u / dn rises with e, and so does its bucket
+                final int bl = Math.max(0, bucketClamped(eMin * up[s][t] / down[s]));
+                final int bh = Math.min(nb - 1, bucketClamped(eMax * up[s][t] / down[s]));
+                if (bl > bh) continue;
+                if (bl < addLo[s][t]) addLo[s][t] = bl;
+                if (bh > addHi[s][t]) addHi[s][t] = bh;
+            }
+        }
+
         /** Column c's record entry leaves the stack of side s: its extreme's bucket no longer holds one. */
         private void leaveBucket(final int s, final int column) {
             final int bm = extBucket[s][column];
@@ -739,13 +745,56 @@ final class SweepKernel {
             if (bm >= 0 && bm < nb && --inBucket[s][bm] == 0) deepestIn[s][bm] = Double.POSITIVE_INFINITY;
         }
 
-        /** Closes the current column's list of new levels' pairs. */
+        /**
+         * Packs the current column's new levels, per side, as the union of the tiers' spans, and clears them.
+         * Tiers are in order of leverage, so long spans rise with the tier and short spans fall: one pass in
+         * that order merges the spans that overlap or touch. (Where the buckets' edge cuts spans out of order, a
+         * span may be packed twice; its second copy is zeros, as packing clears what it took.)
+         */
         private void closeColumn() {
             for (int s = 0; s < 2; s++) {
-                colPair[s][c] = pairMark[s];
-                colPairs[s][c] = addSize[s] - pairMark[s];
-                pairMark[s] = addSize[s];
+                final int[] los = addLo[s], his = addHi[s];
+                final int first = segments[s];
+                int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+                for (int i = 0; i < nt; i++) {
+                    final int t = s == LONG ? i : nt - 1 - i;
+                    final int l = los[t], h = his[t];
+                    if (l > h) continue;
+                    los[t] = Integer.MAX_VALUE;
+                    his[t] = Integer.MIN_VALUE;
+                    if (lo <= hi && l <= hi + 1 && h >= lo - 1) {
+                        if (l < lo) lo = l;
+                        if (h > hi) hi = h;
+                        continue;
+                    }
+                    if (lo <= hi) appendSegment(s, lo, hi);
+                    lo = l;
+                    hi = h;
+                }
+                if (lo <= hi) appendSegment(s, lo, hi);
+                colSeg[s][c] = first;
+                colSegs[s][c] = segments[s] - first;
             }
+        }
+
+        /** Moves buckets lo..hi of side s's new levels into the packed segments. */
+        private void appendSegment(final int s, final int lo, final int hi) {
+            final int len = hi - lo + 1, at = segSize[s], j = 3 * segments[s];
+            if (at + len > segData[s].length) {
+                segData[s] = java.util.Arrays.copyOf(segData[s], Math.max(at + len, 2 * segData[s].length));
+            }
+            if (j + 3 > segment[s].length) segment[s] = java.util.Arrays.copyOf(segment[s], 2 * segment[s].length);
+            // spans are short (a few buckets): one loop, rather than a copy and a fill
+            final double[] from = addRow[s], to = segData[s];
+            for (int k = 0; k < len; k++) {
+                to[at + k] = from[lo + k];
+                from[lo + k] = 0;
+            }
+            segment[s][j] = lo;
+            segment[s][j + 1] = len;
+            segment[s][j + 2] = at;
+            segments[s]++;
+            segSize[s] = at + len;
         }
 
         /**
@@ -782,7 +831,7 @@ final class SweepKernel {
                 }
                 topL = clearAbove(vl, topL, extBucket[LONG][col], straddle[LONG][col]);
                 botS = clearBelow(vs, botS, extBucket[SHORT][col], straddle[SHORT][col]);
-                final int hiL = addPairs(LONG, col, vl), loS = addPairs(SHORT, col, vs);
+                final int hiL = addSegments(LONG, col, vl), loS = addSegments(SHORT, col, vs);
                 if (hiL > topL) topL = hiL;
                 if (loS < botS) botS = loS;
                 if (col == nc - 1) {
@@ -823,25 +872,17 @@ final class SweepKernel {
          * Adds column col's new levels of side s into v; returns the highest bucket touched for longs, the lowest
          * for shorts (-1 and nb when there are none).
          */
-        private int addPairs(final int s, final int col, final double[] v) {
-            final int[] bs = addBucket[s];
-            final double[] vals = addValue[s];
-            int lowest = nb, highest = -1, from = 0, to = 0;   // [from, to): the span of buckets being marked
-            for (int i = colPair[s][col], end = i + colPairs[s][col]; i < end; i++) {
-                final int b = bs[i];
-                v[b] += vals[i];
-                if (b < lowest) lowest = b;
-                if (b > highest) highest = b;
-                // a tier's pairs mostly step by one bucket: extend the span, else mark it and start another
-                if (b == to) to++;
-                else if (b == from - 1) from--;
-                else if (b < from || b >= to) {
-                    if (from < to) changed(from, to);
-                    from = b;
-                    to = b + 1;
-                }
+        private int addSegments(final int s, final int col, final double[] v) {
+            final int[] seg = segment[s];
+            final double[] data = segData[s];
+            int lowest = nb, highest = -1;
+            for (int i = colSeg[s][col], end = i + colSegs[s][col]; i < end; i++) {
+                final int from = seg[3 * i], len = seg[3 * i + 1], at = seg[3 * i + 2];
+                for (int k = 0; k < len; k++) v[from + k] += data[at + k];
+                changed(from, from + len);
+                lowest = Math.min(lowest, from);
+                highest = Math.max(highest, from + len - 1);
             }
-            if (from < to) changed(from, to);
             return s == LONG ? highest : lowest;
         }
 
