@@ -61,6 +61,8 @@ final class SweepKernel {
     static final long POSITIVE_BITS_LIMIT = 0x7FF0_0000_0000_0000L + Long.MIN_VALUE;
     /** The extreme's bucket of a column without events. */
     static final int NONE = Integer.MIN_VALUE;
+    /** A batch of at most this many openings of a side is swept with the tiers in the inner loop (sweepSmall). */
+    static final int SMALL_BATCH = 8;
 
     /** What the sweep produces. */
     static final class Output {
@@ -176,6 +178,8 @@ final class SweepKernel {
         final int finalBucket;
         // buildGrid: the spans of buckets [from, to) whose value changed in the current column, as pairs
         int[] dirty = new int[64];
+        // sweepSmall: each tier's sum of survivors in the batch
+        final double[] tots;
         int nDirty;
 
         EstimatePass(Plan pl, boolean withGrid) {
@@ -205,6 +209,7 @@ final class SweepKernel {
             signedPrice[LONG] = pl.price;
             signedPrice[SHORT] = -pl.price;
             finalBucket = grid ? bucketClamped(pl.price) : 0;
+            tots = new double[nt];
             cap = Math.min(CHUNK, Math.max(1, pl.to - pl.from));
             for (int s = 0; s < 2; s++) {
                 byTier[s] = new double[nt][nb];
@@ -633,6 +638,11 @@ final class SweepKernel {
                 final int n = bSize[s];
                 swept += n;
                 if (n == 0) continue;
+                if (grid && !scaled && n <= SMALL_BATCH) {
+                    sweepSmall(s, n);
+                    bSize[s] = 0;
+                    continue;
+                }
                 final double[] slot = bSlot[s], e = this.e, w = this.w, own = this.own;
                 double eMin = Double.POSITIVE_INFINITY, eMax = Double.NEGATIVE_INFINITY;
                 for (int k = 0, j = 0; k < n; k++, j += 3) {
@@ -717,6 +727,63 @@ final class SweepKernel {
             }
             hint[s][t] = h;
             total[s] += tot;
+        }
+
+        /**
+         * The batch of side s when it is small (a short column's few openings; unscaled models): the same levels,
+         * fates and sums as {@link #sweepTier} for each tier from the last to the first, in one loop over the
+         * openings with the tiers inside, so that a column costs one call and no per-tier loop set-up, and each
+         * tier's span of new levels is widened by the buckets it actually touches (no {@link #touch}). Each map
+         * bucket and each tier's total receive the same additions in the same order as there (a tier's levels in
+         * the order of the openings, the tiers' totals added last to first), so the map is bit for bit the same;
+         * only the grid's straddles are summed in another order.
+         */
+        private void sweepSmall(final int s, final int n) {
+            final double sg = sign[s], dn = down[s], beyond = signedPrice[s];
+            final double[] u = up[s], slot = bSlot[s], v = stackValue[s], tots = this.tots, share = this.share;
+            final double[][] tiers = byTier[s];
+            final int nt = this.nt, nb = this.nb, top = stackSize[s] - 1;
+            final double lo = this.lo, perUnit = this.perUnit;
+            final boolean last = c == nc - 1;
+            final double deepest = top >= 0 ? v[0] : Double.POSITIVE_INFINITY;
+            final int[] hints = hint[s], los = addLo[s], his = addHi[s];
+            final double[] add = addRow[s], straddle = this.straddle[s], deepestIn = this.deepestIn[s];
+            final int[] inBucket = this.inBucket[s], deepestColumn = this.deepestColumn[s], cols = stackColumn[s];
+            for (int t = 0; t < nt; t++) tots[t] = 0;
+            for (int k = 0, j = 0; k < n; k++, j += 3) {
+                final double ek = slot[j], wk = slot[j + 1], ownk = slot[j + 2];
+                for (int t = nt - 1; t >= 0; t--) {
+                    final double qk = sg * (ek * u[t] / dn);
+                    if (ownk <= qk) continue;                      // cleared in its own column
+                    final double p = sg * qk;
+                    final double w = wk * share[t];
+                    final double x = (p - lo) * perUnit;
+                    final int b = x >= 0 && x < nb ? (int) x : -1;
+                    if (b >= 0 && !(last && deepest > qk && qk >= beyond)) {
+                        // a new level of the column, except one of the last column beyond the final price
+                        add[b] += w;
+                        if (b < los[t]) los[t] = b;
+                        if (b > his[t]) his[t] = b;
+                    }
+                    if (deepest <= qk) {                           // cleared in a later column
+                        if (b >= 0 && deepestIn[b] <= qk) {
+                            int cj = deepestColumn[b];
+                            if (inBucket[b] > 1) {
+                                final int kk = lastAtOrBelow(v, top, hints[t], qk);
+                                hints[t] = kk;
+                                cj = cols[kk];
+                            }
+                            straddle[cj] += w;
+                        }
+                    } else if (qk >= beyond) {                     // beyond the final price: cleared at T
+                        if (b >= 0 && !last && b == finalBucket) straddle[nc] += w;
+                    } else {
+                        tots[t] += w;
+                        if (b >= 0) tiers[t][b] += w;
+                    }
+                }
+            }
+            for (int t = nt - 1; t >= 0; t--) total[s] += tots[t];
         }
 
         /** The bucket of price p, or -1 below the buckets and nb above them (the same arithmetic as a level's). */
