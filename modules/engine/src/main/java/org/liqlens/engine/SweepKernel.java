@@ -63,6 +63,8 @@ final class SweepKernel {
     static final int NONE = Integer.MIN_VALUE;
     /** A batch of at most this many openings of a side is swept with the tiers in the inner loop (sweepSmall). */
     static final int SMALL_BATCH = 8;
+    /** Up to this many events per column on average, buildGrid adds the new levels from the openings (direct). */
+    static final int DIRECT_PER_COLUMN = Integer.getInteger("liqlens.direct", 8);
 
     /** What the sweep produces. */
     static final class Output {
@@ -180,6 +182,10 @@ final class SweepKernel {
         int[] dirty = new int[64];
         // sweepSmall: each tier's sum of survivors in the batch
         final double[] tots;
+        // direct: buildGrid adds each column's new levels from the openings themselves (short columns, unscaled
+        // models; see addDirect), which the pass keeps (event i at i - from), instead of the sweep packing them
+        final boolean direct;
+        final double[] allEnt, allLon, allSho;
         int nDirty;
 
         EstimatePass(Plan pl, boolean withGrid) {
@@ -210,6 +216,10 @@ final class SweepKernel {
             signedPrice[SHORT] = -pl.price;
             finalBucket = grid ? bucketClamped(pl.price) : 0;
             tots = new double[nt];
+            direct = grid && !scaled && (long) (pl.to - pl.from) <= (long) DIRECT_PER_COLUMN * nc;
+            allEnt = direct ? new double[pl.to - pl.from] : null;
+            allLon = direct ? new double[pl.to - pl.from] : null;
+            allSho = direct ? new double[pl.to - pl.from] : null;
             cap = Math.min(CHUNK, Math.max(1, pl.to - pl.from));
             for (int s = 0; s < 2; s++) {
                 byTier[s] = new double[nt][nb];
@@ -280,6 +290,11 @@ final class SweepKernel {
                 final int cs = Math.max(from, ce - chunk);
                 pl.checkCancelled();
                 model.openings(cs, ce, ent, lon, sho);
+                if (direct) {
+                    System.arraycopy(ent, 0, allEnt, cs - from, ce - cs);
+                    System.arraycopy(lon, 0, allLon, cs - from, ce - cs);
+                    System.arraycopy(sho, 0, allSho, cs - from, ce - cs);
+                }
                 final boolean grouping = grouped && chooseGrouping(chunkNo);
                 if (!grouping && nUsed > 0) releaseAll();
                 final long before = grouping ? regroups : swept + nL + nS;
@@ -308,7 +323,7 @@ final class SweepKernel {
             bSize[LONG] = nL;
             bSize[SHORT] = nS;
             sweepBatch();
-            if (grid) closeColumn();
+            if (grid && !direct) closeColumn();
 
             Output out = new Output();
             out.longByTier = byTier[LONG];
@@ -604,7 +619,7 @@ final class SweepKernel {
             sweepBatch();
             nL = nS = 0;
             keyValid = openL = openS = 0;
-            if (grid) closeColumn();
+            if (grid && !direct) closeColumn();
             for (int s = 0; s < 2; s++) {
                 final double m = s == LONG ? runLow : runNegHigh;
                 if (m == Double.POSITIVE_INFINITY) continue;
@@ -653,7 +668,7 @@ final class SweepKernel {
                     eMin = Math.min(eMin, ek);
                     eMax = Math.max(eMax, ek);
                 }
-                if (grid) touch(s, eMin, eMax);
+                if (grid && !direct) touch(s, eMin, eMax);
                 if (scaled) {
                     final long[] st = bStamp[s];
                     for (int k = 0; k < n; k++) {
@@ -697,7 +712,7 @@ final class SweepKernel {
                 final int b = x >= 0 && x < nb ? (int) x : -1;
                 if (deepest <= qk) {                               // cleared in a later column
                     if (b >= 0) {
-                        add[b] += scaled ? w * fCreate[k] : w;
+                        if (!direct) add[b] += scaled ? w * fCreate[k] : w;
                         if (deepestIn[b] <= qk) {
                             // the clearing column's extreme is in this bucket: the deepest record there reaches the
                             // level, and the clearing column is the nearest that does
@@ -714,11 +729,11 @@ final class SweepKernel {
                     final double ft = scaled ? fT[k] : 1;
                     if (qk >= beyond) {                             // beyond the final price: cleared at T
                         if (grid && b >= 0 && !last) {
-                            add[b] += scaled ? w * fCreate[k] : w;
+                            if (!direct) add[b] += scaled ? w * fCreate[k] : w;
                             if (b == finalBucket) straddle[nc] += w * ft;
                         }
                     } else {
-                        if (grid && b >= 0) add[b] += scaled ? w * fCreate[k] : w;
+                        if (grid && !direct && b >= 0) add[b] += scaled ? w * fCreate[k] : w;
                         final double wT = w * ft;
                         tot += wT;
                         if (b >= 0) tier[b] += wT;
@@ -744,7 +759,7 @@ final class SweepKernel {
             final double[][] tiers = byTier[s];
             final int nt = this.nt, nb = this.nb, top = stackSize[s] - 1;
             final double lo = this.lo, perUnit = this.perUnit;
-            final boolean last = c == nc - 1;
+            final boolean last = c == nc - 1, adds = !direct;
             final double deepest = top >= 0 ? v[0] : Double.POSITIVE_INFINITY;
             final int[] hints = hint[s], los = addLo[s], his = addHi[s];
             final double[] add = addRow[s], straddle = this.straddle[s], deepestIn = this.deepestIn[s];
@@ -759,7 +774,7 @@ final class SweepKernel {
                     final double w = wk * share[t];
                     final double x = (p - lo) * perUnit;
                     final int b = x >= 0 && x < nb ? (int) x : -1;
-                    if (b >= 0 && !(last && deepest > qk && qk >= beyond)) {
+                    if (adds && b >= 0 && !(last && deepest > qk && qk >= beyond)) {
                         // a new level of the column, except one of the last column beyond the final price
                         add[b] += w;
                         if (b < los[t]) los[t] = b;
@@ -885,6 +900,9 @@ final class SweepKernel {
             // long values may be non-zero only in [0, topL], short ones only in [botS, nb)
             int topL = -1, botS = nb;
             float max = 0;
+            final long[] times = pl.times;
+            final long off = pl.stampOffset;
+            int ev = pl.from;
             for (int col = 0; col < nc; col++) {
                 boolean whole = false;
                 nDirty = 0;
@@ -898,7 +916,19 @@ final class SweepKernel {
                 }
                 topL = clearAbove(vl, topL, extBucket[LONG][col], straddle[LONG][col]);
                 botS = clearBelow(vs, botS, extBucket[SHORT][col], straddle[SHORT][col]);
-                final int hiL = addSegments(LONG, col, vl), loS = addSegments(SHORT, col, vs);
+                final int hiL, loS;
+                if (direct) {
+                    // the column's events: [ev, evEnd)
+                    int evEnd = ev;
+                    final long next = colStart[col + 1] - off;
+                    while (evEnd < pl.to && (col == nc - 1 || times[evEnd] < next)) evEnd++;
+                    hiL = addDirect(LONG, col, ev, evEnd, vl);
+                    loS = addDirect(SHORT, col, ev, evEnd, vs);
+                    ev = evEnd;
+                } else {
+                    hiL = addSegments(LONG, col, vl);
+                    loS = addSegments(SHORT, col, vs);
+                }
                 if (hiL > topL) topL = hiL;
                 if (loS < botS) botS = loS;
                 if (col == nc - 1) {
@@ -925,6 +955,53 @@ final class SweepKernel {
                 }
             }
             return max;
+        }
+
+        /**
+         * Adds the new levels of column col's events [first, end) of side s into v, from the openings as the sweep
+         * saw them: a level joins unless an event after its own in the column clears it (the same own-column
+         * test and arithmetic as the sweep's), or, in the last column, it lies beyond the final price. The
+         * buckets each tier touches are marked changed. Returns the highest bucket touched for longs, the lowest
+         * for shorts (-1 and nb when there are none).
+         */
+        private int addDirect(final int s, final int col, final int first, final int end, final double[] v) {
+            final double sg = sign[s], dn = down[s], beyond = col == nc - 1 ? signedPrice[s] : Double.POSITIVE_INFINITY;
+            final double[] u = up[s], share = this.share, notional = s == LONG ? allLon : allSho, ent = allEnt;
+            final double[] ext = s == LONG ? lows : highs;
+            final int nt = this.nt, nb = this.nb, from = pl.from;
+            final double lo = this.lo, perUnit = this.perUnit;
+            final int[] los = addLo[s], his = addHi[s];
+            int lowest = nb, highest = -1;
+            double run = Double.POSITIVE_INFINITY;     // the column extreme after the event, as sign * price
+            for (int i = end - 1; i >= first; i--) {
+                final double wk = notional[i - from];
+                if (wk > 0) {
+                    final double ek = ent[i - from];
+                    for (int t = nt - 1; t >= 0; t--) {
+                        final double qk = sg * (ek * u[t] / dn);
+                        if (run <= qk) continue;                   // cleared in its own column
+                        if (qk >= beyond) continue;                // the last column: beyond the final price
+                        final double x = (sg * qk - lo) * perUnit;
+                        if (!(x >= 0 && x < nb)) continue;
+                        final int b = (int) x;
+                        v[b] += wk * share[t];
+                        if (b < los[t]) los[t] = b;
+                        if (b > his[t]) his[t] = b;
+                    }
+                }
+                final double m = sg * ext[i];
+                if (m < run) run = m;
+            }
+            for (int t = 0; t < nt; t++) {
+                final int l = los[t], h = his[t];
+                if (l > h) continue;
+                changed(l, h + 1);
+                if (l < lowest) lowest = l;
+                if (h > highest) highest = h;
+                los[t] = Integer.MAX_VALUE;
+                his[t] = Integer.MIN_VALUE;
+            }
+            return s == LONG ? highest : lowest;
         }
 
         /** Buckets [from, to) of the current column changed: buildGrid writes them again. */
