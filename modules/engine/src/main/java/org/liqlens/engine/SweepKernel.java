@@ -974,6 +974,11 @@ final class SweepKernel {
             final int[] los = addLo[s], his = addHi[s];
             int lowest = nb, highest = -1;
             double run = Double.POSITIVE_INFINITY;     // the column extreme after the event, as sign * price
+            if (2 * nDirty + 2 * nt * (end - first) > dirty.length) {
+                dirty = java.util.Arrays.copyOf(dirty, Math.max(2 * dirty.length, 2 * nDirty + 2 * nt * (end - first)));
+            }
+            final int[] dirty = this.dirty;
+            int nd = 2 * nDirty;
             for (int i = end - 1; i >= first; i--) {
                 final double wk = notional[i - from];
                 if (wk > 0) {
@@ -987,22 +992,20 @@ final class SweepKernel {
                         final boolean in = run > qk & qk < beyond & x >= 0 & x < nb;
                         final int b = in ? (int) x : 0;
                         v[b] += in ? wk * share[t] : 0.0;
-                        los[t] = Math.min(los[t], in ? b : Integer.MAX_VALUE);
-                        his[t] = Math.max(his[t], in ? b : Integer.MIN_VALUE);
+                        // each level's bucket is marked on its own (a level that goes marks bucket 0, which
+                        // buildGrid then merely writes again)
+                        dirty[nd] = b;
+                        dirty[nd + 1] = b + 1;
+                        nd += 2;
+                        if (s == LONG ? in & b > highest : in & b < lowest) {
+                            if (s == LONG) highest = b; else lowest = b;
+                        }
                     }
                 }
                 final double m = sg * ext[i];
                 if (m < run) run = m;
             }
-            for (int t = 0; t < nt; t++) {
-                final int l = los[t], h = his[t];
-                if (l > h) continue;
-                changed(l, h + 1);
-                if (l < lowest) lowest = l;
-                if (h > highest) highest = h;
-                los[t] = Integer.MAX_VALUE;
-                his[t] = Integer.MIN_VALUE;
-            }
+            nDirty = nd / 2;
             return s == LONG ? highest : lowest;
         }
 
