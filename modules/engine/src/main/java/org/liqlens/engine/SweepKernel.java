@@ -40,6 +40,12 @@ import org.liqlens.engine.model.WeightScale;
  * multiplied by {@code f(end c-1 → end c)} per column, and a straddle holds {@code w * f(created → end of
  * the clearing column)}, which is what keeps a year of m3 decay or m2 falls from overflowing.
  *
+ * <p>Short columns (at most {@value #DIRECT_PER_COLUMN} events on average, unscaled models): the per-column
+ * booking of the new levels costs more than the levels themselves, so the sweep books only the straddles and
+ * the map, and {@code buildGrid} adds each column's new levels straight from the openings, which the pass
+ * keeps, with the sweep's own-column test ({@code addDirect}). Small batches are swept with the tiers in the
+ * inner loop ({@code sweepSmall}), with the map's additions in the same order as the per-tier loops.
+ *
  * <h2>Final price</h2>
  * A level that no later event clears but that lies on the wrong side of the price at T (only levels of the
  * last candle can) counts as liquidated at T: it leaves the heatmap in the last column and is not in the map.
