@@ -31,6 +31,14 @@ class PropertiesTest {
         out.add(Arguments.of("m1 random 3d", EstimateRequest.builder(MarketInputs.of(RANDOM), "m1").window(3 * DAY).columns(240).buckets(200).build()));
         out.add(Arguments.of("m1 random 5d, odd T", EstimateRequest.builder(MarketInputs.of(RANDOM), "m1")
                 .asOf(START + 5 * DAY + 12_345).window(5 * DAY - 777).columns(311).buckets(157).build()));
+        // short columns (a few events each): the grid's new levels are added from the openings (SweepKernel's direct)
+        out.add(Arguments.of("m1 random 1d, a candle a column", EstimateRequest.builder(MarketInputs.of(RANDOM), "m1")
+                .window(DAY).columns(1440).buckets(200).build()));
+        out.add(Arguments.of("m1 random 2d, short columns, odd T", EstimateRequest.builder(MarketInputs.of(RANDOM), "m1")
+                .asOf(START + 4 * DAY + 54_321).window(2 * DAY - 777).columns(1000).buckets(157).build()));
+        out.add(Arguments.of("m1 random 3d, short columns, tight range", EstimateRequest.builder(MarketInputs.of(RANDOM), "m1")
+                .window(3 * DAY).columns(1440).buckets(64).range(new PriceRange(95, 105)).build()));
+        out.add(Arguments.of("m1t random, short columns", EstimateRequest.builder(MarketInputs.ofTrades(TRADES), "m1t").window(25_000).columns(4000).buckets(100).build()));
         out.add(Arguments.of("m3 random 4d 12h", EstimateRequest.builder(MarketInputs.of(RANDOM), "m3").param("halfLifeHours", 12)
                 .window(4 * DAY).columns(100).buckets(300).build()));
         out.add(Arguments.of("m3 random tight range", EstimateRequest.builder(MarketInputs.of(RANDOM), "m3").param("halfLifeHours", 0.5)
