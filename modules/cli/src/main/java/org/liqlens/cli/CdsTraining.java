@@ -57,8 +57,6 @@ public final class CdsTraining {
         commands.add(new String[] {"heatmap", "--source", file, "--model", "m1", "--window", "3d", "--png", png});
         commands.add(new String[] {"map", "--source", "sim", "--model", "m1", "--window", "24h"});
         commands.add(new String[] {"zones", "--source", file, "--panes", "m1:12h,m1:24h"});
-        EngineWarmUp.warmUp(false);   // its classes too: a real run starts it on its own thread
-        EngineWarmUp.warmUp(true);
         PrintStream out = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         int worst = LiqLensCli.OK;
         for (String[] command : commands) {

@@ -55,7 +55,7 @@ final class ExtraModules {
             }
             Thread.currentThread().setContextClassLoader(loaderFor(folder));
         }
-        return rest.toArray(new String[0]);   // no lambda this early: see EngineWarmUp
+        return rest.toArray(new String[0]);
     }
 
     /** A class loader over the model jars of {@code folder} (its {@code *.jar} and the module jars of its {@code *.nbm}). */
