@@ -74,38 +74,27 @@ final class Json {
         void value(Object v, int level) {
             if (v == null) out.append("null");
             else if (v instanceof String s) string(s);
-            else if (v instanceof Double d) number(d);
-            else if (v instanceof Float f) number(f);
+            else if (v instanceof Double d) number(out, d);
+            else if (v instanceof Float f) number(out, f);
             else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
                     || v instanceof BigDecimal || v instanceof BigInteger || v instanceof Boolean) out.append(v);
+            // arrays: "[ a, b ]", "[ ]" when empty (what separate() and the closing " ]" give)
             else if (v instanceof double[] a) {
-                open(a.length);
-                for (int i = 0; i < a.length; i++) {
-                    separate(i);
-                    number(a[i]);
-                }
-                close(a.length);
+                out.append('[');
+                for (int i = 0; i < a.length; i++) number(separate(i), a[i]);
+                out.append(" ]");
             } else if (v instanceof float[] a) {
-                open(a.length);
-                for (int i = 0; i < a.length; i++) {
-                    separate(i);
-                    number(a[i]);
-                }
-                close(a.length);
+                out.append('[');
+                for (int i = 0; i < a.length; i++) number(separate(i), a[i]);
+                out.append(" ]");
             } else if (v instanceof long[] a) {
-                open(a.length);
-                for (int i = 0; i < a.length; i++) {
-                    separate(i);
-                    out.append(a[i]);
-                }
-                close(a.length);
+                out.append('[');
+                for (int i = 0; i < a.length; i++) separate(i).append(a[i]);
+                out.append(" ]");
             } else if (v instanceof int[] a) {
-                open(a.length);
-                for (int i = 0; i < a.length; i++) {
-                    separate(i);
-                    out.append(a[i]);
-                }
-                close(a.length);
+                out.append('[');
+                for (int i = 0; i < a.length; i++) separate(i).append(a[i]);
+                out.append(" ]");
             } else if (v instanceof Map<?, ?> m) {
                 out.append('{');
                 int n = 0;
@@ -120,35 +109,28 @@ final class Json {
                 else out.append(' ');
                 out.append('}');
             } else if (v instanceof java.util.List<?> l) {
-                open(l.size());
+                out.append('[');
                 int i = 0;
                 for (Object o : l) {
                     separate(i++);
                     value(o, level);
                 }
-                close(l.size());
+                out.append(" ]");
             } else if (v instanceof Object[] a) {
-                open(a.length);
+                out.append('[');
                 for (int i = 0; i < a.length; i++) {
                     separate(i);
                     value(a[i], level);
                 }
-                close(a.length);
+                out.append(" ]");
             } else {
                 throw new IllegalStateException("not a streamed JSON value: " + v.getClass().getName());
             }
         }
 
-        private void open(int n) {
-            out.append('[');
-        }
-
-        private void separate(int i) {
-            out.append(i == 0 ? " " : ", ");
-        }
-
-        private void close(int n) {
-            out.append(" ]");
+        /** Before an array's value {@code i}. */
+        private StringBuilder separate(int i) {
+            return out.append(i == 0 ? " " : ", ");
         }
 
         private void indent(int level) {
@@ -156,12 +138,13 @@ final class Json {
             for (int i = 0; i < level; i++) out.append("  ");
         }
 
-        private void number(double d) {
+        /** As Jackson writes numbers: NaN and infinities quoted. */
+        private static void number(StringBuilder out, double d) {
             if (Double.isNaN(d) || Double.isInfinite(d)) out.append('"').append(d).append('"');
             else out.append(d);
         }
 
-        private void number(float f) {
+        private static void number(StringBuilder out, float f) {
             if (Float.isNaN(f) || Float.isInfinite(f)) out.append('"').append(f).append('"');
             else out.append(f);
         }

@@ -54,8 +54,12 @@ final class KlineWindow {
             InputStream in = Channels.newInputStream(ch);
             CsvImport.read(new ArchiveInput(in, file.getFileName().toString()), h, start == 0);
             CandleSeries s = h.buildOrNull();
-            // no row read (a window past the data, a file of nothing but a header): the full import says which
-            return s != null && s.intervalMs() == intervalMs ? s : null;
+            if (s == null) {
+                // No row read. After a file whose last row is sound (an earlier month of a folder), the window holds
+                // none of its rows; a file of nothing but a header has no sound last row: the full import says so.
+                return start > 0 && end(file, symbol, intervalMs) != UNKNOWN ? CandleSeries.builder(symbol, intervalMs, 0).build() : null;
+            }
+            return s.intervalMs() == intervalMs ? s : null;
         } catch (IOException | SourceException | IllegalArgumentException | RowProblem e) {
             return null;
         }

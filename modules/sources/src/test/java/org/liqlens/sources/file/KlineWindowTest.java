@@ -128,6 +128,15 @@ class KlineWindowTest {
     }
 
     @Test
+    void aFileOfNothingButAHeaderIsStillRefusedAsEmpty() throws IOException {
+        Path f = dir.resolve("BTCUSDT-1m-2024-01.csv");
+        Files.writeString(f, HEADER + "\n");
+        assertEquals(null, KlineWindow.read(f, "BTCUSDT", MINUTE, T0, T0 + MINUTE), "left to the full import");
+        org.liqlens.sources.SourceException e = assertThrows(org.liqlens.sources.SourceException.class, () -> candles(f, T0, T0 + MINUTE));
+        assertTrue(e.getMessage().contains("no klines found"), e.getMessage());
+    }
+
+    @Test
     void aZipIsReadWholeWithTheSameCandles() throws IOException {
         Path csv = write("BTCUSDT-1m-2024-01.csv", 2000, true, "\n", false, "\n");
         Path sub = Files.createDirectory(dir.resolve("zipped"));
@@ -152,6 +161,13 @@ class KlineWindowTest {
         FileSource source = (FileSource) new FileSource().configure(SourceSpec.parse("file:" + months));
         assertEquals(OptionalLong.of(T0 + 1500 * MINUTE), source.candlesEnd("BTCUSDT", MINUTE, CancelToken.NONE));
         assertRows(source.candles("BTCUSDT", MINUTE, T0 + 900 * MINUTE, T0 + 1100 * MINUTE, CancelToken.NONE), 900, 200);
+        // windows inside one month: the other one gives no row (read, or past its data)
+        assertRows(source.candles("BTCUSDT", MINUTE, T0 + 1200 * MINUTE, T0 + 1300 * MINUTE, CancelToken.NONE), 1200, 100);
+        assertRows(source.candles("BTCUSDT", MINUTE, T0 + 100 * MINUTE, T0 + 200 * MINUTE, CancelToken.NONE), 100, 100);
+        assertRows(source.candles("BTCUSDT", MINUTE, T0 + 1600 * MINUTE, T0 + 1700 * MINUTE, CancelToken.NONE), 0, 0);
+        // the window past the first month reads none of its rows, not the whole file
+        assertEquals(0, KlineWindow.read(months.resolve("BTCUSDT-1m-2024-01.csv"), "BTCUSDT", MINUTE, T0 + 1200 * MINUTE,
+                T0 + 1300 * MINUTE).size());
         assertEquals(300, source.candles("BTCUSDT", 5 * MINUTE, T0, T0 + 1500 * MINUTE, CancelToken.NONE).size(), "5m candles");
     }
 
