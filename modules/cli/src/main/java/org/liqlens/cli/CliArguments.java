@@ -115,10 +115,11 @@ final class CliArguments {
 
     /**
      * The accepted range of instants. Crypto market data starts with Bitcoin in 2009, and an instant beyond
-     * 2100 is a typo; the bounds also keep every instant far from the overflow of epoch milliseconds.
+     * 2100 is a typo; the bounds also keep every instant far from the overflow of epoch milliseconds. In seconds,
+     * not parsed: parsing starts the JDK's date-time formatters, milliseconds of every cold run, --at or not.
      */
-    static final Instant EARLIEST = Instant.parse("2009-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    static final Instant EARLIEST = Instant.ofEpochSecond(1_230_768_000L);   // 2009-01-01T00:00:00Z
+    static final Instant LATEST = Instant.ofEpochSecond(4_102_444_800L);     // 2100-01-01T00:00:00Z
     private static final String INSTANT_RANGE = "between 2009-01-01 and 2100-01-01";
 
     /** The longest --window or --duration: five years of 366 days. Longer is a typo, not a plan. */

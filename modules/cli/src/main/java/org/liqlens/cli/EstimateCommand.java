@@ -3,7 +3,6 @@ package org.liqlens.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,7 +156,7 @@ final class EstimateCommand {
                     + WindowLabels.format(window) + " " + command + " shows only that");
         }
         if (png == null) {
-            print(kind, format, estimate, out::println);
+            print(kind, format, estimate, new PrintedLines(out));
         } else {
             boolean simulated = spec.id().equals("sim");
             Future<?> picture = drawing.submit(() -> {
@@ -182,8 +181,13 @@ final class EstimateCommand {
         return LiqLensCli.OK;
     }
 
-    /** {@code binance=URL,okx=URL}: a URL per exchange of {@code all}, for recorded-response servers and testnets. */
-    private static final Pattern EXCHANGE_URL = Pattern.compile("\\s*([A-Za-z]+)\\s*=\\s*(\\S+?)\\s*");
+    /**
+     * {@code binance=URL,okx=URL}: a URL per exchange of {@code all}, for recorded-response servers and testnets. In
+     * a holder: compiling it with the class would start the regex engine on every map, milliseconds of a cold run.
+     */
+    private static final class ExchangeUrl {
+        static final Pattern PAIR = Pattern.compile("\\s*([A-Za-z]+)\\s*=\\s*(\\S+?)\\s*");
+    }
 
     /**
      * The per-exchange URLs of {@code --base-url} or {@code --ws-url} for {@code all}: {@code EXCHANGE=URL}
@@ -194,7 +198,7 @@ final class EstimateCommand {
         List<String> exchanges = spec.members().stream().map(SourceSpec::id).toList();
         Map<String, String> urls = new LinkedHashMap<>();
         for (String pair : text.split(",(?=\\s*[A-Za-z]+\\s*=)")) {
-            Matcher m = EXCHANGE_URL.matcher(pair);
+            Matcher m = ExchangeUrl.PAIR.matcher(pair);
             if (!m.matches()) {
                 throw new UsageException("--" + option + " for --source " + spec + " takes EXCHANGE=URL[,EXCHANGE=URL] with EXCHANGE one of "
                         + String.join(", ", exchanges) + ", not '" + pair.trim() + "'");
@@ -254,7 +258,7 @@ final class EstimateCommand {
         json.put("model", r.modelId());
         json.put("window", WindowLabels.format(r.windowMs()));
         json.put("windowMs", r.windowMs());
-        json.put("asOf", Instant.ofEpochMilli(r.asOf()).toString());
+        json.put("asOf", IsoInstant.format(r.asOf()));
         json.put("asOfMs", r.asOf());
         json.put("price", r.price());
         json.put("source", estimate.sourceName());
@@ -311,8 +315,8 @@ final class EstimateCommand {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("fraction", c.fraction());
         json.put("complete", c.isComplete());
-        json.put("first", c.firstMs() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(c.firstMs()).toString());
-        json.put("last", c.lastMs() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(c.lastMs()).toString());
+        json.put("first", c.firstMs() == Long.MIN_VALUE ? null : IsoInstant.format(c.firstMs()));
+        json.put("last", c.lastMs() == Long.MIN_VALUE ? null : IsoInstant.format(c.lastMs()));
         json.put("expected", c.expected());
         json.put("present", c.present());
         json.put("missingMinutes", c.missingMinutes());
@@ -320,8 +324,8 @@ final class EstimateCommand {
         List<Map<String, Object>> gaps = new ArrayList<>();
         for (Coverage.Gap g : c.gaps()) {
             Map<String, Object> gj = new LinkedHashMap<>();
-            gj.put("from", Instant.ofEpochMilli(g.fromMs()).toString());
-            gj.put("to", Instant.ofEpochMilli(g.toMs()).toString());
+            gj.put("from", IsoInstant.format(g.fromMs()));
+            gj.put("to", IsoInstant.format(g.toMs()));
             gj.put("minutes", g.minutes());
             gaps.add(gj);
         }
@@ -399,6 +403,20 @@ final class EstimateCommand {
         void line(Object line);
     }
 
+    /** Lines printed as they come; a class, not {@code out::println}: the first lambda bootstrap costs a cold start ms. */
+    private static final class PrintedLines implements Lines {
+        private final PrintStream out;
+
+        PrintedLines(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void line(Object line) {
+            out.println(line);
+        }
+    }
+
     private static void print(Kind kind, String format, WindowEstimate estimate, Lines out) {
         EstimateResult result = estimate.result();
         if (format.equals("csv")) {
@@ -438,7 +456,7 @@ final class EstimateCommand {
         float[] cells = g.values();
         out.line("column_start,bucket_low,bucket_high,notional");
         for (int c = 0; c < g.columns(); c++) {
-            String start = Instant.ofEpochMilli(g.columnStart(c)).toString();
+            String start = IsoInstant.format(g.columnStart(c));
             for (int b = 0; b < g.buckets(); b++) {
                 line.setLength(0);
                 line.append(start).append(',').append(g.bucketLow(b)).append(',').append(g.bucketHigh(b)).append(',').append(cells[c * g.buckets() + b]);

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 import org.liqlens.engine.LiquidationEngine;
 import org.liqlens.sources.MarketDataSource;
 import org.liqlens.sources.file.FileSource;
+import org.liqlens.sources.file.KlineFileName;
 import org.liqlens.sources.sim.SimulatedSource;
 import org.liqlens.sources.SourceSpec;
 import org.liqlens.sources.load.WindowEstimator;
@@ -21,9 +21,6 @@ import org.liqlens.sources.load.WindowEstimator;
  */
 final class SourceOptions {
     static final Set<String> NAMES = Set.of("source", "symbol", "base-url", "ws-url", "cache-dir", "timeout");
-
-    /** data.binance.vision names: BTCUSDT-1m-2024-01.csv, also with a prefix such as binance_um_. */
-    private static final Pattern ARCHIVE_SYMBOL = Pattern.compile("^(?:.*_)?([A-Za-z0-9]+)-\\d+[smhdw]-.*");
 
     final SourceSpec spec;
     final String symbol;
@@ -64,7 +61,7 @@ final class SourceOptions {
 
     /** The estimator over {@code engine} that opens sources as the options say (per-exchange URLs for all). */
     WindowEstimator estimator(LiquidationEngine engine) {
-        return new WindowEstimator(engine, this::open);
+        return new WindowEstimator(engine, new Opener());
     }
 
     /**
@@ -72,8 +69,34 @@ final class SourceOptions {
      * candles are loaded once ({@link SharedLoads}), so estimate the widest window first.
      */
     WindowEstimator estimatorSharingLoads(LiquidationEngine engine) {
-        Map<String, MarketDataSource> opened = new java.util.HashMap<>();
-        return new WindowEstimator(engine, member -> opened.computeIfAbsent(member.toString(), k -> new SharedLoads(open(member))));
+        return new WindowEstimator(engine, new SharingOpener());
+    }
+
+    // The two resolvers are classes, not a method reference and lambdas: on a cold command line the first lambda
+    // bootstrap costs milliseconds.
+
+    /** Opens each source the estimator asks for as the options say. */
+    private final class Opener implements Function<SourceSpec, MarketDataSource> {
+        @Override
+        public MarketDataSource apply(SourceSpec member) {
+            return open(member);
+        }
+    }
+
+    /** Opens each source once, in {@link SharedLoads}. */
+    private final class SharingOpener implements Function<SourceSpec, MarketDataSource> {
+        private final Map<String, MarketDataSource> opened = new java.util.HashMap<>();
+
+        @Override
+        public MarketDataSource apply(SourceSpec member) {
+            String key = member.toString();
+            MarketDataSource source = opened.get(key);
+            if (source == null) {
+                source = new SharedLoads(open(member));
+                opened.put(key, source);
+            }
+            return source;
+        }
     }
 
     private MarketDataSource open(SourceSpec member) {
@@ -107,8 +130,9 @@ final class SourceOptions {
         if (spec.id().equals("file")) {
             Path p = spec.path();
             if (!Files.isDirectory(p) && p.getFileName() != null) {
-                Matcher m = ARCHIVE_SYMBOL.matcher(p.getFileName().toString());
-                if (m.matches()) return m.group(1).toUpperCase(Locale.ROOT);
+                // data.binance.vision names: BTCUSDT-1m-2024-01.csv, also with a prefix such as binance_um_
+                KlineFileName name = KlineFileName.parse(p.getFileName().toString());
+                if (name != null) return name.symbol().toUpperCase(Locale.ROOT);
             }
             throw new UsageException("--symbol is needed: it cannot be read from the file name " + p);
         }

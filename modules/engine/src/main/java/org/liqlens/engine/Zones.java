@@ -90,8 +90,20 @@ public final class Zones {
                 b = last + 1;
             }
         }
-        out.sort(Comparator.comparingDouble(Zone::distancePct).thenComparing(Zone::side));
+        out.sort(new NearestFirst());
         return List.copyOf(out);
+    }
+
+    /**
+     * Nearest first, then by side. A class rather than {@code Comparator.comparingDouble(..).thenComparing(..)}: the
+     * JDK's lambdas in those are spun at run time on a cold command line (its class-data archive lacks them).
+     */
+    private static final class NearestFirst implements Comparator<Zone> {
+        @Override
+        public int compare(Zone a, Zone b) {
+            int byDistance = Double.compare(a.distancePct(), b.distancePct());
+            return byDistance != 0 ? byDistance : a.side().compareTo(b.side());
+        }
     }
 
     private static double max(double[] a) {

@@ -20,7 +20,15 @@ public final class CancelToken {
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
 
     private CancelToken(boolean cancellable) {
-        this(cancellable, message -> { });
+        this(cancellable, new IgnoredStatus());
+    }
+
+    /** Drops status messages. A class, not {@code message -> { }}: the first lambda bootstrap costs a cold start ms. */
+    private static final class IgnoredStatus implements Consumer<String> {
+        @Override
+        public void accept(String message) {
+            // nobody to tell
+        }
     }
 
     private CancelToken(boolean cancellable, Consumer<String> statusListener) {

@@ -58,6 +58,15 @@ public final class SourceSpec {
         this.timeout = timeout;
     }
 
+    /** Only {@code a-z 0-9 - _}; a loop, not a stream with a lambda: the first lambda bootstrap costs a cold start ms. */
+    private static boolean isIdentifier(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+        }
+        return true;
+    }
+
     /**
      * Parses {@code ID} or {@code ID:ARGUMENT}. The identifier is case-insensitive; {@code file} requires a
      * path, {@code sim} takes an optional integer seed and {@code all} an optional comma-separated list of at
@@ -72,7 +81,7 @@ public final class SourceSpec {
         int colon = t.indexOf(':');
         String id = (colon < 0 ? t : t.substring(0, colon)).toLowerCase(Locale.ROOT);
         String arg = colon < 0 ? null : t.substring(colon + 1);
-        if (id.isEmpty() || !id.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+        if (id.isEmpty() || !isIdentifier(id)) {
             throw new IllegalArgumentException("not a source: '" + text
                     + "' (expected binance, bybit, okx, all, file:PATH or sim[:SEED])");
         }

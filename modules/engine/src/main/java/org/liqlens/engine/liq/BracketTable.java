@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * The leverage/maintenance-margin brackets of one symbol, ordered by notional.
@@ -40,7 +39,6 @@ public final class BracketTable {
     public static final double DEFAULT_FIRST_BRACKET_MMR = 0.004;
 
     private static final String RESOURCE_DIR = "org/liqlens/engine/liq/brackets/";
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9_\\-]{0,39}");
     private static final Map<String, Optional<BracketTable>> BUNDLED = new ConcurrentHashMap<>();
 
     private final String symbol;
@@ -60,13 +58,37 @@ public final class BracketTable {
     public static Optional<BracketTable> forSymbol(String symbol) {
         if (symbol == null) return Optional.empty();
         String sym = symbol.trim().toUpperCase(Locale.ROOT);
-        if (!SYMBOL.matcher(sym).matches()) return Optional.empty();
-        return BUNDLED.computeIfAbsent(sym, BracketTable::loadBundled);
+        if (!isSymbol(sym)) return Optional.empty();
+        // get and putIfAbsent rather than computeIfAbsent with a method reference: on a cold command line the first
+        // lambda bootstrap costs milliseconds (the same below)
+        Optional<BracketTable> table = BUNDLED.get(sym);
+        if (table == null) {
+            table = loadBundled(sym);
+            Optional<BracketTable> earlier = BUNDLED.putIfAbsent(sym, table);
+            if (earlier != null) table = earlier;
+        }
+        return table;
+    }
+
+    /**
+     * A name a bundled table may have: 1 to 40 of {@code A-Z 0-9 _ -}, not starting with {@code _} or {@code -}
+     * (the regular expression {@code [A-Z0-9][A-Z0-9_\-]{0,39}}, written out: no regex engine on a cold start).
+     */
+    static boolean isSymbol(String sym) {
+        int n = sym.length();
+        if (n == 0 || n > 40) return false;
+        for (int i = 0; i < n; i++) {
+            char c = sym.charAt(i);
+            boolean alnum = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || (c != '_' && c != '-'))) return false;
+        }
+        return true;
     }
 
     /** The first-bracket MMR of {@code symbol}'s bundled table, {@link #DEFAULT_FIRST_BRACKET_MMR} when unknown. */
     public static double firstBracketMmrOrDefault(String symbol) {
-        return forSymbol(symbol).map(BracketTable::firstBracketMmr).orElse(DEFAULT_FIRST_BRACKET_MMR);
+        Optional<BracketTable> table = forSymbol(symbol);
+        return table.isPresent() ? table.get().firstBracketMmr() : DEFAULT_FIRST_BRACKET_MMR;
     }
 
     private static Optional<BracketTable> loadBundled(String sym) {

@@ -46,7 +46,7 @@ public final class LeverageLadder {
         // Weights that already sum to 1 (the defaults 0.10 + 0.25 + ... are 1.0000000000000002 in binary) stay
         // as written: dividing by that sum would turn 0.10 into 0.10000000000000002 in every printed parameter.
         if (Math.abs(sum - 1.0) <= 1e-12) sum = 1.0;
-        Arrays.sort(order, (a, b) -> Double.compare(leverages[a], leverages[b]));
+        Arrays.sort(order, new ByLeverage(leverages));
         int n = 0;
         for (int i = 0; i < order.length; i++) if (weights[order[i]] > 0) n++;
         double[] l = new double[n], w = new double[n];
@@ -135,4 +135,18 @@ public final class LeverageLadder {
 
     @Override
     public int hashCode() { return 31 * Arrays.hashCode(leverages) + Arrays.hashCode(weights); }
+
+    /** Tier indices by leverage; a class, not a lambda: the first lambda bootstrap costs a cold start milliseconds. */
+    private static final class ByLeverage implements java.util.Comparator<Integer> {
+        private final double[] leverages;
+
+        ByLeverage(double[] leverages) {
+            this.leverages = leverages;
+        }
+
+        @Override
+        public int compare(Integer a, Integer b) {
+            return Double.compare(leverages[a], leverages[b]);
+        }
+    }
 }

@@ -119,4 +119,9 @@ class BracketTableTest {
                 "10,50000,125,0.004,0\n"), "X", "start.csv"));
         assertTrue(e.getMessage().contains("must start at notional 0"), e.getMessage());
     }
+
+    @Test
+    void symbolCheckIsTheRegularExpressionItReplaced() {
+        org.liqlens.engine.IdentifierChecksTest.assertSameAsRegex("[A-Z0-9][A-Z0-9_\\-]{0,39}", BracketTable::isSymbol, 40);
+    }
 }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.liqlens.sources.Intervals;
 import org.liqlens.sources.SourceException;
@@ -17,8 +15,8 @@ import org.liqlens.sources.SourceException;
  * The data files under a path, each recognised by its name: data.binance.vision archives
  * ({@code SYM-1m-2024-01.zip}, also {@code .csv} or {@code .csv.gz}, {@code SYM-aggTrades-...}, {@code SYM-trades-...}, {@code SYM-metrics-...}, {@code SYM-fundingRate-...}),
  * WebSocket captures ({@code *.gz}), the price + open-interest file ({@code *oi_price*}) and the
- * liquidation aggregate ({@code *forceorder*}). Files of no known kind are ignored; this runs once per
- * request, not per row, so a regular expression is fine here.
+ * liquidation aggregate ({@code *forceorder*}). Files of no known kind are ignored. Klines names are
+ * read by {@link KlineFileName}, without a regular expression: a cold command line's map reads one.
  */
 final class ArchiveCatalog {
     enum Kind { KLINES, AGG_TRADES, TRADES, METRICS, FUNDING_RATE, WS_CAPTURE, OI_PRICE, LIQUIDATION_MINUTES }
@@ -28,8 +26,6 @@ final class ArchiveCatalog {
             return symbol.equalsIgnoreCase(wanted);
         }
     }
-
-    private static final Pattern KLINE_NAME = Pattern.compile("^(?:.*_)?([A-Za-z0-9]+)-(\\d+[smhdw])-.*");
 
     private ArchiveCatalog() { }
 
@@ -69,9 +65,9 @@ final class ArchiveCatalog {
         if (lower.contains("-trades-")) return new Entry(p, Kind.TRADES, BinanceVisionImporter.symbolFromFileName(name), 0);
         if (lower.contains("-fundingrate-")) return new Entry(p, Kind.FUNDING_RATE, BinanceVisionImporter.symbolFromFileName(name), 0);
         if (lower.contains("-metrics-")) return new Entry(p, Kind.METRICS, BinanceVisionImporter.symbolFromFileName(name), 5 * Intervals.MINUTE);
-        Matcher m = KLINE_NAME.matcher(name);
-        if (m.matches() && (lower.endsWith(".csv") || lower.endsWith(".zip") || lower.endsWith(".csv.gz"))) {
-            return new Entry(p, Kind.KLINES, m.group(1), Intervals.parse(m.group(2)));
+        KlineFileName k = KlineFileName.parse(name);
+        if (k != null && (lower.endsWith(".csv") || lower.endsWith(".zip") || lower.endsWith(".csv.gz"))) {
+            return new Entry(p, Kind.KLINES, k.symbol(), Intervals.parse(k.interval()));
         }
         if (lower.endsWith(".gz")) {
             // hftbacktest names captures <venue>_<symbol>_<date>.gz; the symbol is the token ending in a quote asset.

@@ -63,10 +63,21 @@ public final class FileSource implements MarketDataSource {
         String sym = symbol.trim().toUpperCase(Locale.ROOT);
         List<Entry> files = filesFor(sym, EnumSet.of(Kind.KLINES, Kind.OI_PRICE));
         // Use the coarsest file interval that still divides the requested one: least resampling work.
-        long fileInterval = files.stream().mapToLong(Entry::intervalMs).filter(i -> i <= intervalMs && intervalMs % i == 0)
-                .max().orElseThrow(() -> new SourceException("the files for " + sym + " in " + path + " hold "
-                        + files.stream().map(e -> Intervals.format(e.intervalMs())).distinct().toList()
-                        + " candles, from which " + Intervals.format(intervalMs) + " candles cannot be made"));
+        // Loops, not streams with lambdas, on this path: the first lambda bootstrap costs a cold command line ms.
+        long fileInterval = 0;
+        boolean usable = false;
+        for (Entry e : files) {
+            long i = e.intervalMs();
+            if (i <= intervalMs && intervalMs % i == 0 && (!usable || i > fileInterval)) {
+                fileInterval = i;
+                usable = true;
+            }
+        }
+        if (!usable) {
+            throw new SourceException("the files for " + sym + " in " + path + " hold "
+                    + files.stream().map(e -> Intervals.format(e.intervalMs())).distinct().toList()
+                    + " candles, from which " + Intervals.format(intervalMs) + " candles cannot be made");
+        }
         List<CandleSeries> parts = new ArrayList<>();
         for (Entry e : files) {
             if (e.intervalMs() != fileInterval) continue;
@@ -235,7 +246,10 @@ public final class FileSource implements MarketDataSource {
         if (path == null) {
             throw new IllegalStateException("the file source has no path; use SourceSpec.parse(\"file:PATH\")");
         }
-        List<Entry> files = ArchiveCatalog.scan(path).stream().filter(e -> kinds.contains(e.kind()) && e.isFor(sym)).toList();
+        List<Entry> files = new ArrayList<>();
+        for (Entry e : ArchiveCatalog.scan(path)) {
+            if (kinds.contains(e.kind()) && e.isFor(sym)) files.add(e);
+        }
         if (files.isEmpty()) {
             throw new SourceException("no " + kinds.stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList()
                     + " files for " + sym + " in " + path);

@@ -181,15 +181,31 @@ public final class WindowEstimator {
                 .params(spec.params())
                 .liquidationRule(source.liquidationRule())
                 .zoneThreshold(spec.zoneThreshold())
-                .cancelled(cancel::isCancelled);
+                .cancelled(new CancelFlag(cancel));
         if (spec.mmrOverride() != null) b.mmrOverride(spec.mmrOverride());
         return b;
+    }
+
+    /** The token's flag as the engine asks for it; a class, not {@code cancel::isCancelled}: the first lambda bootstrap costs a cold start ms. */
+    private static final class CancelFlag implements java.util.function.BooleanSupplier {
+        private final CancelToken cancel;
+
+        CancelFlag(CancelToken cancel) {
+            this.cancel = cancel;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return cancel.isCancelled();
+        }
     }
 
     private List<MarketDataSource> resolveAll(SourceSpec spec) {
         List<MarketDataSource> out = new ArrayList<>();
         for (SourceSpec s : spec.isCombined() ? spec.members() : List.of(spec)) {
-            out.add(Objects.requireNonNull(resolver.apply(s), () -> "the resolver opened no source for " + s));
+            MarketDataSource source = resolver.apply(s);
+            if (source == null) throw new NullPointerException("the resolver opened no source for " + s);
+            out.add(source);
         }
         return out;
     }

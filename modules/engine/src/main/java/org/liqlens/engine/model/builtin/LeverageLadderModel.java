@@ -1,6 +1,7 @@
 package org.liqlens.engine.model.builtin;
 
 import java.util.Set;
+import org.liqlens.engine.market.CandleSeries;
 import org.liqlens.engine.model.EventBasis;
 import org.liqlens.engine.model.ModelContext;
 import org.liqlens.engine.model.ModelInput;
@@ -21,8 +22,21 @@ public final class LeverageLadderModel extends BuiltinModel {
 
     @Override
     public ModelRun prepare(ModelContext context) {
-        var candles = context.candles();
-        return (from, to, entry, longN, shortN) -> candleOpenings(candles, from, to, entry, longN, shortN);
+        return new CandleRun(context.candles());
+    }
+
+    /** Each candle's own openings; a class, not a lambda: the first lambda bootstrap costs a cold start milliseconds. */
+    private static final class CandleRun implements ModelRun {
+        private final CandleSeries candles;
+
+        CandleRun(CandleSeries candles) {
+            this.candles = candles;
+        }
+
+        @Override
+        public void openings(int from, int to, double[] entry, double[] longN, double[] shortN) {
+            candleOpenings(candles, from, to, entry, longN, shortN);
+        }
     }
 
     /** A candle's openings are its own volumes, whatever the window. */
