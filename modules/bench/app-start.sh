@@ -3,9 +3,12 @@
 #
 #   modules/bench/app-start.sh [RUNS]        (from the project root, after mvn package; RUNS defaults to 5)
 #
-# Each "fresh" run starts with a new, empty user directory (the first start after installing: the platform
-# builds its module and layer caches). Each "warm" run reuses one user directory that a previous run has
-# started and closed (the platform's caches are in place). The app writes one line to its log when the first
+# Each "fresh" run starts with a new, empty user directory and a new, empty cache directory (the first start after
+# installing). The platform then reads the module, layer and resource caches the build shipped in the installation
+# (liqlens/var/cache, made by PlatformCachesBuild); a "fresh, no shipped caches" run, interleaved with it, tells the
+# platform to ignore them (-J-Dnetbeans.fallback.cache=none) and so builds them itself, as before the build shipped
+# them. Each "warm" run reuses one user and cache directory that a previous run has started and closed (the
+# platform's caches are in place). The app writes one line to its log when the first
 # heatmap has been drawn (StartupTrace in desktop-panes, with the wall-clock instant); the time is from just
 # before the launcher script starts to that instant. Prints every run and the medians.
 set -u
@@ -23,13 +26,16 @@ cleanup() { [[ -n $app ]] && kill -- -"$app" 2>/dev/null; kill "$xvfb" 2>/dev/nu
 trap cleanup EXIT
 sleep 1
 
-# one launch; prints the milliseconds to the first painted heatmap, or "timeout"
+# one launch: DIR (its user directory DIR/user, its cache directory DIR/cache), seconds to wait after the first
+# painted heatmap, extra launcher options; prints the milliseconds to the first painted heatmap, or "timeout"
 launch() {
-  local userdir=$1 settle=$2 log t0 painted
+  local dir=$1 settle=$2 log t0 painted userdir
+  shift 2
+  userdir=$dir/user
   log=$userdir/var/log/messages.log
   [[ -f $log ]] && mv "$log" "$log.prev"
   t0=$(date +%s%3N)
-  DISPLAY=$display setsid "$launcher" --userdir "$userdir" >/dev/null 2>&1 &
+  DISPLAY=$display setsid "$launcher" --userdir "$userdir" --cachedir "$dir/cache" "$@" >/dev/null 2>&1 &
   app=$!
   painted=
   for _ in $(seq 1 1200); do
@@ -50,20 +56,25 @@ launch() {
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
-fresh=() warm=()
+fresh=() bare=() warm=()
 for i in $(seq 1 "$runs"); do
   dir=$(mktemp -d)
   ms=$(launch "$dir" 0)
-  echo "fresh userdir, run $i: $ms ms"
+  echo "fresh, shipped caches, run $i: $ms ms"
   [[ $ms != timeout ]] && fresh+=("$ms")
+  rm -rf "$dir"
+  dir=$(mktemp -d)
+  ms=$(launch "$dir" 0 -J-Dnetbeans.fallback.cache=none)
+  echo "fresh, no shipped caches, run $i: $ms ms"
+  [[ $ms != timeout ]] && bare+=("$ms")
   rm -rf "$dir"
 done
 warmdir=$(mktemp -d)
 launch "$warmdir" 15 >/dev/null   # the first start fills the caches
 for i in $(seq 1 "$runs"); do
   ms=$(launch "$warmdir" 3)
-  echo "warm userdir, run $i: $ms ms"
+  echo "warm, run $i: $ms ms"
   [[ $ms != timeout ]] && warm+=("$ms")
 done
 rm -rf "$warmdir"
-echo "median launch → first painted heatmap: fresh $(printf '%s\n' "${fresh[@]}" | median) ms, warm $(printf '%s\n' "${warm[@]}" | median) ms ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "median launch → first painted heatmap: fresh $(printf '%s\n' "${fresh[@]}" | median) ms (no shipped caches $(printf '%s\n' "${bare[@]}" | median) ms), warm $(printf '%s\n' "${warm[@]}" | median) ms ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
