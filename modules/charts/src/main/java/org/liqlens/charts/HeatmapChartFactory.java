@@ -7,14 +7,8 @@ import java.text.DecimalFormat;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
@@ -31,6 +25,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.liqlens.engine.EstimateResult;
 import org.liqlens.engine.HeatmapGrid;
+import org.liqlens.engine.UtcTime;
 import org.liqlens.engine.market.CandleSeries;
 
 /**
@@ -125,10 +120,7 @@ public final class HeatmapChartFactory {
 
         CandleSeries candles = result.windowCandles();
 
-        DateAxis timeAxis = new DateAxis();
-        timeAxis.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
-        timeAxis.setLowerMargin(0);
-        timeAxis.setUpperMargin(0);
+        TimeAxis timeAxis = new TimeAxis();
         NumberAxis priceAxis = new NumberAxis("Price (USDT)");
         priceAxis.setAutoRangeIncludesZero(false);
         priceAxis.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
@@ -174,8 +166,7 @@ public final class HeatmapChartFactory {
     /** Chart title: symbol, model, window and as-of instant, e.g. "BTCUSDT · m1 · 3d · 2026-01-01 00:00 UTC". */
     static String title(EstimateResult r) {
         return r.symbol() + " · " + r.modelId() + " · " + WindowLabels.format(r.windowMs()) + " window · as of "
-                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC)
-                        .format(Instant.ofEpochMilli(r.asOf()));
+                + UtcTime.minute(r.asOf()) + " UTC";
     }
 
     private static String subtitle(String sourceLabel, boolean simulated) {

@@ -26,6 +26,7 @@ import org.liqlens.engine.HeatmapGrid;
 import org.liqlens.engine.LiquidationEngine;
 import org.liqlens.engine.LiquidationMap;
 import org.liqlens.engine.PriceRange;
+import org.liqlens.engine.UtcTime;
 import org.liqlens.engine.Zone;
 import org.liqlens.engine.Zones;
 import org.liqlens.engine.model.LiquidationModel;
@@ -258,7 +259,7 @@ final class EstimateCommand {
         json.put("model", r.modelId());
         json.put("window", WindowLabels.format(r.windowMs()));
         json.put("windowMs", r.windowMs());
-        json.put("asOf", IsoInstant.format(r.asOf()));
+        json.put("asOf", UtcTime.iso(r.asOf()));
         json.put("asOfMs", r.asOf());
         json.put("price", r.price());
         json.put("source", estimate.sourceName());
@@ -315,8 +316,8 @@ final class EstimateCommand {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("fraction", c.fraction());
         json.put("complete", c.isComplete());
-        json.put("first", c.firstMs() == Long.MIN_VALUE ? null : IsoInstant.format(c.firstMs()));
-        json.put("last", c.lastMs() == Long.MIN_VALUE ? null : IsoInstant.format(c.lastMs()));
+        json.put("first", c.firstMs() == Long.MIN_VALUE ? null : UtcTime.iso(c.firstMs()));
+        json.put("last", c.lastMs() == Long.MIN_VALUE ? null : UtcTime.iso(c.lastMs()));
         json.put("expected", c.expected());
         json.put("present", c.present());
         json.put("missingMinutes", c.missingMinutes());
@@ -324,8 +325,8 @@ final class EstimateCommand {
         List<Map<String, Object>> gaps = new ArrayList<>();
         for (Coverage.Gap g : c.gaps()) {
             Map<String, Object> gj = new LinkedHashMap<>();
-            gj.put("from", IsoInstant.format(g.fromMs()));
-            gj.put("to", IsoInstant.format(g.toMs()));
+            gj.put("from", UtcTime.iso(g.fromMs()));
+            gj.put("to", UtcTime.iso(g.toMs()));
             gj.put("minutes", g.minutes());
             gaps.add(gj);
         }
@@ -456,7 +457,7 @@ final class EstimateCommand {
         float[] cells = g.values();
         out.line("column_start,bucket_low,bucket_high,notional");
         for (int c = 0; c < g.columns(); c++) {
-            String start = IsoInstant.format(g.columnStart(c));
+            String start = UtcTime.iso(g.columnStart(c));
             for (int b = 0; b < g.buckets(); b++) {
                 line.setLength(0);
                 line.append(start).append(',').append(g.bucketLow(b)).append(',').append(g.bucketHigh(b)).append(',').append(cells[c * g.buckets() + b]);

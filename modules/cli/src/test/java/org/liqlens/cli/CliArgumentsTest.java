@@ -69,4 +69,10 @@ class CliArgumentsTest {
         UsageException e = assertThrows(UsageException.class, () -> options("--at", at).instant("at"));
         assertEquals("--at must lie between 2009-01-01 and 2100-01-01, not '" + at + "'", e.getMessage());
     }
+
+    @Test
+    void instantBoundsAreTheDatesTheySay() {
+        assertEquals(java.time.Instant.parse("2009-01-01T00:00:00Z"), CliArguments.EARLIEST);
+        assertEquals(java.time.Instant.parse("2100-01-01T00:00:00Z"), CliArguments.LATEST);
+    }
 }

@@ -39,7 +39,7 @@ public final class ChartImages {
         ChartFiles.warmUp();
         try {
             org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(new org.jfree.data.xy.XYSeriesCollection(),
-                    new org.jfree.chart.axis.DateAxis(), new org.jfree.chart.axis.NumberAxis("Price"), null);
+                    new org.jfree.chart.axis.NumberAxis("Time"), new org.jfree.chart.axis.NumberAxis("Price"), null);
             svg(new JFreeChart("warm-up", plot), 320, 200, "warm-");
         } catch (RuntimeException e) {
             // Only a head start: the real drawing reports any real problem.

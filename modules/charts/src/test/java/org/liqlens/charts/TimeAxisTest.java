@@ -1,0 +1,91 @@
+package org.liqlens.charts;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.ui.RectangleEdge;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The heatmap's time axis: ticks where a UTC clock and calendar put them, labelled as SimpleDateFormat labels them. */
+class TimeAxisTest {
+    private static final long MINUTE = 60_000L, HOUR = 60 * MINUTE, DAY = 24 * HOUR;
+    private static final long JUNE_1 = 1_780_272_000_000L; // 2026-06-01T00:00:00Z
+
+    /** The ticks the axis draws over [from, to] across {@code width} pixels. */
+    private static List<NumberTick> ticks(long from, long to, int width) {
+        TimeAxis axis = new TimeAxis();
+        axis.setTickLabelFont(ChartTheme.TICK_FONT);
+        axis.setRange(from, to);
+        BufferedImage image = new BufferedImage(width + 100, 100, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            List<NumberTick> ticks = new ArrayList<>();
+            for (Object t : axis.refreshTicks(g, new AxisState(), new Rectangle2D.Double(50, 0, width, 80), RectangleEdge.BOTTOM)) {
+                ticks.add((NumberTick) t);
+            }
+            return ticks;
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static String format(String pattern, double epochMs) {
+        SimpleDateFormat f = new SimpleDateFormat(pattern, Locale.ENGLISH);
+        f.setTimeZone(TimeZone.getTimeZone("UTC"));
+        return f.format(new Date((long) epochMs));
+    }
+
+    @Test
+    void thirtyDaysAtChartWidthTickEveryMidnight() {
+        List<NumberTick> ticks = ticks(JUNE_1, JUNE_1 + 30 * DAY, 1_450);
+        assertEquals(31, ticks.size(), "a tick each UTC midnight from 1 June to 1 July");
+        for (int i = 0; i < ticks.size(); i++) {
+            assertEquals(JUNE_1 + i * DAY, ticks.get(i).getValue(), 0);
+            assertEquals(format("d-MMM", ticks.get(i).getValue()), ticks.get(i).getText());
+        }
+        assertEquals("1-Jun", ticks.get(0).getText());
+        assertEquals("1-Jul", ticks.get(30).getText());
+    }
+
+    @Test
+    void twelveHoursTickOnTheClock() {
+        long from = JUNE_1 + 12 * HOUR + 7 * MINUTE;   // not on a tick
+        List<NumberTick> ticks = ticks(from, from + 12 * HOUR, 900);
+        assertTrue(ticks.size() >= 12, "at least hourly across 900 pixels: " + ticks.size());
+        long step = (long) (ticks.get(1).getValue() - ticks.get(0).getValue());
+        assertTrue(step <= HOUR && HOUR % step == 0, "a step that divides an hour: " + step);
+        for (NumberTick t : ticks) {
+            assertEquals(0, (long) t.getValue() % step, "on the clock: " + t.getText());
+            assertTrue(t.getValue() >= from && t.getValue() <= from + 12 * HOUR);
+            assertEquals(format("HH:mm", t.getValue()), t.getText());
+        }
+    }
+
+    @Test
+    void aYearNamesTheYearToo() {
+        List<NumberTick> ticks = ticks(JUNE_1 - 365 * DAY, JUNE_1, 1_450);
+        assertTrue(ticks.size() >= 4, "ticks: " + ticks.size());
+        for (NumberTick t : ticks) assertEquals(format("d-MMM-yy", t.getValue()), t.getText());
+    }
+
+    @Test
+    void labelsBeforeTheEpochAndFarAhead() {
+        TimeAxis.LabelFormat day = new TimeAxis.LabelFormat(TimeAxis.Label.DAY);
+        TimeAxis.LabelFormat time = new TimeAxis.LabelFormat(TimeAxis.Label.TIME_OF_DAY);
+        for (long ms : new long[] {-1, -DAY - 1, 0, 4_102_444_799_999L, -2_000_000_000_000L}) {
+            assertEquals(format("d-MMM", ms), day.format(ms), Long.toString(ms));
+            assertEquals(format("HH:mm", ms), time.format((double) ms), Long.toString(ms));
+        }
+    }
+}
