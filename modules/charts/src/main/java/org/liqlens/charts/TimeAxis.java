@@ -10,7 +10,8 @@ import org.liqlens.engine.UtcTime;
 
 /**
  * The heatmap's time axis: epoch milliseconds, labelled in UTC as JFreeChart's {@code DateAxis} labels them
- * ({@code 09:30} within a day, {@code 5-Jun} for days and weeks, {@code 5-Jun-26} from two weeks on), with ticks at whole
+ * ({@code 09:30} within a day and {@code 5-Jun} at its midnight, {@code 5-Jun} for days and weeks, {@code 5-Jun-26}
+ * from two weeks on), with ticks at whole
  * minutes, hours or days (multiples of the step since 1970-01-01T00:00Z, so a day's ticks fall at midnight UTC).
  *
  * <p>Why not {@code DateAxis}: its constructor builds about thirty {@code SimpleDateFormat}s, whose first use
@@ -56,7 +57,8 @@ final class TimeAxis extends NumberAxis {
 
         String label(long epochMs) {
             return switch (label) {
-                case TIME_OF_DAY -> UtcTime.hourMinute(epochMs);
+                // midnight names its day: across days of hours, "00:00" alone would not say which
+                case TIME_OF_DAY -> Math.floorMod(epochMs, DAY) == 0 ? UtcTime.dayMonth(epochMs) : UtcTime.hourMinute(epochMs);
                 case DAY -> UtcTime.dayMonth(epochMs);
                 case DAY_AND_YEAR -> UtcTime.dayMonthYear(epochMs);
             };

@@ -68,8 +68,10 @@ class TimeAxisTest {
         for (NumberTick t : ticks) {
             assertEquals(0, (long) t.getValue() % step, "on the clock: " + t.getText());
             assertTrue(t.getValue() >= from && t.getValue() <= from + 12 * HOUR);
-            assertEquals(format("HH:mm", t.getValue()), t.getText());
+            String expected = (long) t.getValue() % DAY == 0 ? format("d-MMM", t.getValue()) : format("HH:mm", t.getValue());
+            assertEquals(expected, t.getText(), "midnight names its day, other ticks their time");
         }
+        assertTrue(ticks.stream().anyMatch(t -> t.getText().equals("2-Jun")), "the midnight inside the window");
     }
 
     @Test
@@ -85,7 +87,7 @@ class TimeAxisTest {
         TimeAxis.LabelFormat time = new TimeAxis.LabelFormat(TimeAxis.Label.TIME_OF_DAY);
         for (long ms : new long[] {-1, -DAY - 1, 0, 4_102_444_799_999L, -2_000_000_000_000L}) {
             assertEquals(format("d-MMM", ms), day.format(ms), Long.toString(ms));
-            assertEquals(format("HH:mm", ms), time.format((double) ms), Long.toString(ms));
+            assertEquals(format(Math.floorMod(ms, DAY) == 0 ? "d-MMM" : "HH:mm", ms), time.format((double) ms), Long.toString(ms));
         }
     }
 }
