@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jfree.chart.JFreeChart;
@@ -160,7 +161,10 @@ final class EstimateCommand {
             print(kind, format, estimate, new PrintedLines(out));
         } else {
             boolean simulated = spec.id().equals("sim");
-            Future<?> picture = drawing.submit(() -> {
+            // Drawn by whichever thread is free first: the drawing thread once its warm-up is done, or this one once
+            // the text is formatted (a FutureTask runs once; the other thread's run() returns at once and it waits).
+            // On a cold run the warm-up often ends tens of milliseconds after the text, with this core idle.
+            FutureTask<Void> picture = new FutureTask<>(() -> {
                 JFreeChart chart = kind == Kind.HEATMAP
                         ? HeatmapChartFactory.create(result, estimate.sourceName(), simulated)
                         : MapChartFactory.create(result, estimate.sourceName(), simulated);
@@ -169,11 +173,13 @@ final class EstimateCommand {
                 Probe.mark("png: drawn, encoded, written");
                 return null;
             });
+            drawing.execute(picture);
             // Printed only once the picture is written: a --png that fails leaves nothing on stdout.
             StringBuilder text = new StringBuilder(1 << 16);
             String newLine = System.lineSeparator();
             print(kind, format, estimate, line -> text.append(line).append(newLine));
             Probe.mark("formatted");
+            picture.run();
             awaitPicture(picture);
             Probe.mark("png");
             out.print(text);
