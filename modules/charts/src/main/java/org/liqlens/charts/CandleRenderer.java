@@ -22,7 +22,11 @@ final class CandleRenderer extends CandlestickRenderer {
     private boolean drawnByLayer;
 
     CandleRenderer() {
-        super(CandlestickRenderer.WIDTHMETHOD_AVERAGE);
+        // Width 0: worked out from the candles' spacing (the width method's default, average). No tooltip generator:
+        // the superclass's default, a HighLowItemLabelGenerator, builds a DateFormat, whose first use starts the JDK's
+        // calendar and locale data, tens of milliseconds before a cold command line's first picture; a chart that
+        // wants tooltips sets its own (the factory sets none, the desktop pane its exchange shares).
+        super(0, false, null);
     }
 
     void setDrawnByLayer(boolean drawnByLayer) {
