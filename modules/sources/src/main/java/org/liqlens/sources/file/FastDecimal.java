@@ -61,6 +61,15 @@ final class FastDecimal {
         return negative ? -v : v;
     }
 
+    /**
+     * The value of {@code mantissa / 10^fractionDigits} exactly as {@link #parse} forms it, for a caller that
+     * scanned the digits itself under the same limits: at most 18 significant digits, at most 22 after the point,
+     * a mantissa up to 2^53.
+     */
+    static double value(long mantissa, int fractionDigits) {
+        return fractionDigits == 0 ? (double) mantissa : mantissa / POW10[fractionDigits];
+    }
+
     private static double slow(byte[] b, int from, int to) {
         String s = new String(b, from, to - from, StandardCharsets.UTF_8);
         for (int i = 0; i < s.length(); i++) {
