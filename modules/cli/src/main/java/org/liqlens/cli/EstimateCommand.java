@@ -158,7 +158,7 @@ final class EstimateCommand {
                     + WindowLabels.format(window) + " " + command + " shows only that");
         }
         if (png == null) {
-            print(kind, format, estimate, new PrintedLines(out));
+            print(kind, format, estimate, new PrintedLines(out), true);
         } else {
             boolean simulated = spec.id().equals("sim");
             // Drawn by whichever thread is free first: the drawing thread once its warm-up is done, or this one once
@@ -177,7 +177,7 @@ final class EstimateCommand {
             // Printed only once the picture is written: a --png that fails leaves nothing on stdout.
             StringBuilder text = new StringBuilder(1 << 16);
             String newLine = System.lineSeparator();
-            print(kind, format, estimate, line -> text.append(line).append(newLine));
+            print(kind, format, estimate, line -> text.append(line).append(newLine), false);
             Probe.mark("formatted");
             picture.run();
             awaitPicture(picture);
@@ -424,12 +424,13 @@ final class EstimateCommand {
         }
     }
 
-    private static void print(Kind kind, String format, WindowEstimate estimate, Lines out) {
+    /** @param secondCoreFree no picture is being drawn: a heatmap's cells may be written on two threads */
+    private static void print(Kind kind, String format, WindowEstimate estimate, Lines out, boolean secondCoreFree) {
         EstimateResult result = estimate.result();
         if (format.equals("csv")) {
             if (kind == Kind.MAP) printMapCsv(result.map(), out); else printHeatmapCsv(result.heatmap(), out);
         } else {
-            out.line(Json.write(kind == Kind.MAP ? mapJson(estimate) : heatmapJson(estimate)));
+            out.line(Json.write(kind == Kind.MAP ? mapJson(estimate) : heatmapJson(estimate), secondCoreFree));
         }
     }
 

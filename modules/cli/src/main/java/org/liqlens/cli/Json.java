@@ -26,8 +26,16 @@ final class Json {
 
     /** The pretty JSON text of {@code value}, without a final line break. */
     static String write(Object value) {
+        return write(value, false);
+    }
+
+    /**
+     * The pretty JSON text of {@code value}, without a final line break; with {@code secondCoreFree}, a large table
+     * of floats (a heatmap's cells) is written half on another thread, to the same text.
+     */
+    static String write(Object value, boolean secondCoreFree) {
         if (!streamable(value, 0)) return Mapped.write(value);
-        Pretty p = new Pretty();
+        Pretty p = new Pretty(secondCoreFree && Runtime.getRuntime().availableProcessors() > 1);
         p.value(value, 0);
         return p.out.toString();
     }
@@ -68,7 +76,14 @@ final class Json {
     private static final class Pretty {
         private static final String EOL = System.lineSeparator();
         private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+        /** Cells from which a table of floats is worth a second thread: a thread's start is a fraction of a ms. */
+        static final int TWO_THREADS_FROM = 40_000;
         final StringBuilder out = new StringBuilder(1 << 16);
+        private final boolean twoThreads;
+
+        Pretty(boolean twoThreads) {
+            this.twoThreads = twoThreads;
+        }
 
         /** @param level the objects around this value (arrays do not count: their values are not indented) */
         void value(Object v, int level) {
@@ -116,6 +131,8 @@ final class Json {
                     value(o, level);
                 }
                 out.append(" ]");
+            } else if (v instanceof float[][] rows) {
+                floatRows(rows);
             } else if (v instanceof Object[] a) {
                 out.append('[');
                 for (int i = 0; i < a.length; i++) {
@@ -125,6 +142,69 @@ final class Json {
                 out.append(" ]");
             } else {
                 throw new IllegalStateException("not a streamed JSON value: " + v.getClass().getName());
+            }
+        }
+
+        /**
+         * An array of float arrays, {@code "[ [ 1.0, 2.0 ], [ 3.0 ] ]"}: a heatmap's 192,000 cells (30 days, 480
+         * columns of 400 buckets) are most of its JSON, and as many {@code Float.toString}s take tens of ms. With
+         * a second core free the rows after the middle are written there, into their own buffer, while this thread
+         * writes those before it; the text is the same as one thread's.
+         */
+        private void floatRows(float[][] rows) {
+            long cells = 0;
+            for (float[] r : rows) cells += r.length;
+            int middle = twoThreads && cells >= TWO_THREADS_FROM ? rows.length / 2 : rows.length;
+            java.util.concurrent.FutureTask<StringBuilder> after = null;
+            if (middle < rows.length) {
+                after = new java.util.concurrent.FutureTask<>(new FloatRows(rows, middle, rows.length));
+                Thread t = new Thread(after, "liqlens-json");
+                t.setDaemon(true);
+                t.start();
+            }
+            out.append('[');
+            new FloatRows(rows, 0, middle).appendTo(out);
+            if (after != null) {
+                try {
+                    out.append(after.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("interrupted while writing JSON");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error error) throw error;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            out.append(" ]");
+        }
+
+        /** Rows [from, to) of a float table as the array's text puts them, each after its separator. */
+        private static final class FloatRows implements java.util.concurrent.Callable<StringBuilder> {
+            private final float[][] rows;
+            private final int from, to;
+
+            FloatRows(float[][] rows, int from, int to) {
+                this.rows = rows;
+                this.from = from;
+                this.to = to;
+            }
+
+            @Override
+            public StringBuilder call() {
+                int chars = 0;
+                for (int i = from; i < to; i++) chars += 12 * rows[i].length + 4;
+                return appendTo(new StringBuilder(chars));
+            }
+
+            StringBuilder appendTo(StringBuilder sb) {
+                for (int i = from; i < to; i++) {
+                    sb.append(i == 0 ? " [" : ", [");
+                    float[] a = rows[i];
+                    for (int k = 0; k < a.length; k++) number(sb.append(k == 0 ? " " : ", "), a[k]);
+                    sb.append(" ]");
+                }
+                return sb;
             }
         }
 

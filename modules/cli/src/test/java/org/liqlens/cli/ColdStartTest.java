@@ -73,6 +73,37 @@ class ColdStartTest {
         assertEquals(Json.mapper().writeValueAsString(Map.of("p", new Point(1, "a"))), Json.write(Map.of("p", new Point(1, "a"))));
     }
 
+    /**
+     * A heatmap-sized table of floats written on two threads is the object mapper's text too: rows of every length
+     * (none, one, many), zeros of both signs, subnormals, NaN and infinities, on both sides of the middle row.
+     */
+    @Test
+    void aLargeFloatTableOnTwoThreadsIsTheObjectMappersText() throws IOException {
+        java.util.Random r = new java.util.Random(14);
+        for (int rowsCount : new int[] {1, 2, 3, 161, 480}) {
+            float[][] rows = new float[rowsCount][];
+            for (int i = 0; i < rowsCount; i++) {
+                int n = i % 7 == 3 ? 0 : i % 11 == 5 ? 1 : 40_000 / Math.max(1, rowsCount / 2) + 1;
+                rows[i] = new float[n];
+                for (int k = 0; k < n; k++) {
+                    rows[i][k] = switch (r.nextInt(9)) {
+                        case 0 -> 0f;
+                        case 1 -> -0f;
+                        case 2 -> Float.intBitsToFloat(r.nextInt(0x0080_0000));        // subnormal
+                        case 3 -> new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}[r.nextInt(3)];
+                        default -> Float.intBitsToFloat(r.nextInt(0x7F80_0000));        // any finite positive
+                    };
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("values", rows);
+            m.put("max", 1.5f);
+            String expected = Json.mapper().writeValueAsString(m);
+            assertEquals(expected, Json.write(m, true), rowsCount + " rows");
+            assertEquals(expected, Json.write(m, false), rowsCount + " rows");
+        }
+    }
+
     /** Every command of the archive's training run succeeds: a changed option would leave its classes out of the archive. */
     @Test
     void theTrainingRunsEveryCommandWithoutAFailure(@TempDir Path dir) throws IOException {
