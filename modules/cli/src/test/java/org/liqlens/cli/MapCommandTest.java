@@ -180,6 +180,46 @@ class MapCommandTest {
         }
     }
 
+    /**
+     * The heatmap's CSV (printed in 64 KB pieces, each bucket's bounds formatted once) and its JSON (cells written on
+     * two threads) are the same grid: a line per cell, column by column, each with its column's start, its bucket's
+     * bounds and its cell; 240 x 300 cells, so the CSV passes many pieces and the JSON is split.
+     */
+    @Test
+    void heatmapCsvAndJsonAreTheSameCells() throws IOException {
+        Path csv = SharedData.file(SharedData.LINK_FEB_2026);
+        String[] common = {"heatmap", "--source", "file:" + csv, "--model", "m1", "--window", "24h", "--at", AT,
+                "--columns", "240", "--buckets", "300"};
+        CliRun json = CliRun.of(common);
+        assertEquals(0, json.status(), json.err());
+        List<String> args = new ArrayList<>(List.of(common));
+        args.addAll(List.of("--format", "csv"));
+        CliRun text = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, text.status(), text.err());
+
+        JsonNode h = JSON.readTree(json.out());
+        JsonNode starts = h.get("columnStartsMs"), lows = h.get("bucketLows"), values = h.get("values");
+        assertEquals(240, values.size());
+        List<String> lines = text.out().lines().toList();
+        assertEquals("column_start,bucket_low,bucket_high,notional", lines.get(0));
+        assertEquals(1 + 240 * 300, lines.size(), "a line per cell, the last piece included");
+        int nonZero = 0;
+        for (int c = 0; c < 240; c++) {
+            String start = Instant.ofEpochMilli(starts.get(c).asLong()).toString();
+            for (int b = 0; b < 300; b++) {
+                String[] f = lines.get(1 + c * 300 + b).split(",");
+                assertEquals(start, f[0], "column " + c);
+                assertEquals(lows.get(b).asDouble(), Double.parseDouble(f[1]), "bucket " + b + " low");
+                double high = b + 1 < 300 ? lows.get(b + 1).asDouble() : h.get("bucketHigh").asDouble();
+                assertEquals(high, Double.parseDouble(f[2]), 1e-9 * high, "bucket " + b + " high");
+                float cell = (float) values.get(c).get(b).asDouble();
+                assertEquals(cell, Float.parseFloat(f[3]), "cell " + c + "," + b);
+                if (cell != 0) nonZero++;
+            }
+        }
+        assertTrue(nonZero > 1000, "cells with liquidations: " + nonZero);
+    }
+
     @Test
     void heatmapPngIsWrittenWholeAtTheAskedSize() throws IOException {
         Path csv = SharedData.file(SharedData.LINK_FEB_2026);
