@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process timings of the command line, cold: each case is a new JVM, run RUNS times (default 7), interleaved,
 # and the median wall time is printed with its ratio to the process floor (`liqlens-cli --version`), with and
-# without the class-data-sharing archive. Not a test: timings on a shared machine vary; compare ratios.
+# without the class-data-sharing archive. Not a test: timings on a shared machine vary; compare ratios. "paired" is
+# the median over the rounds of each round's case / floor; "--png adds" the median over the rounds of each round's
+# heatmap --png minus the same heatmap without it (both with the archive).
 #
 #   modules/bench/cold.sh [RUNS]          after: mvn -B -o -q package -DskipTests -pl modules/cli -am
 #
@@ -59,11 +61,26 @@ for ((r = 1; r <= runs; r++)); do
     done
 done
 
+# Paired figures: the machine's speed drifts within a sitting, and a case and the floor (or a heatmap with and
+# without --png) measured in the same round drift together, so the median of the rounds' ratios (differences)
+# moves less than the ratio (difference) of the medians.
+paired_ratio() {   # case index, floor index: median over rounds of case / floor (with the archive)
+    paste -d' ' <(echo "${times[on,$1]}" | tr ' ' '\n' | grep .) <(echo "${times[on,$2]}" | tr ' ' '\n' | grep .) \
+        | awk '{printf "%.4f\n", $1 / $2}' | sort -n | awk '{a[NR]=$1} END {printf "%.2f", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'
+}
+paired_difference() {   # case index, other index: median over rounds of case - other (with the archive)
+    paste -d' ' <(echo "${times[on,$1]}" | tr ' ' '\n' | grep .) <(echo "${times[on,$2]}" | tr ' ' '\n' | grep .) \
+        | awk '{print $1 - $2}' | median
+}
+
 echo "liqlens-cli, whole process, median of $runs cold runs ($(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?))"
-printf '%-28s %12s %8s %12s %8s\n' "case" "CDS ms" "x floor" "no CDS ms" "x floor"
+printf '%-28s %12s %8s %8s %12s %8s %12s\n' "case" "CDS ms" "x floor" "paired" "no CDS ms" "x floor" "--png adds"
 floor_on=$(echo "${times[on,0]}" | median); floor_off=$(echo "${times[off,0]}" | median)
 for i in "${!cmds[@]}"; do
     on=$(echo "${times[on,$i]}" | median); off=$(echo "${times[off,$i]}" | median)
-    printf '%-28s %12s %8s %12s %8s\n' "${names[$i]}" "$on" "$(awk -v a="$on" -v b="$floor_on" 'BEGIN {printf "%.2f", a / b}')" \
-        "$off" "$(awk -v a="$off" -v b="$floor_off" 'BEGIN {printf "%.2f", a / b}')"
+    adds=
+    # a --png case follows the same heatmap without it (see add above): its cost is the difference, round by round
+    case ${names[$i]} in *--png*) adds="+$(paired_difference "$i" $((i - 1))) ms" ;; esac
+    printf '%-28s %12s %8s %8s %12s %8s %12s\n' "${names[$i]}" "$on" "$(awk -v a="$on" -v b="$floor_on" 'BEGIN {printf "%.2f", a / b}')" \
+        "$(paired_ratio "$i" 0)" "$off" "$(awk -v a="$off" -v b="$floor_off" 'BEGIN {printf "%.2f", a / b}')" "$adds"
 done
