@@ -492,12 +492,17 @@ final class EstimateCommand {
         // each bucket's ",low,high," is the same in every column: formatted once, not once a line
         String[] bounds = new String[g.buckets()];
         for (int b = 0; b < bounds.length; b++) bounds[b] = "," + g.bucketLow(b) + "," + g.bucketHigh(b) + ",";
+        // and a cell's text is its left neighbour's when the value is (Json.RepeatedFloats)
+        Json.RepeatedFloats notional = new Json.RepeatedFloats();
         out.line("column_start,bucket_low,bucket_high,notional");
         for (int c = 0; c < g.columns(); c++) {
             String start = UtcTime.iso(g.columnStart(c));
             for (int b = 0; b < bounds.length; b++) {
+                float cell = cells[c * bounds.length + b];
                 line.setLength(0);
-                line.append(start).append(bounds[b]).append(cells[c * bounds.length + b]);
+                line.append(start).append(bounds[b]);
+                // as StringBuilder.append(float) writes it: NaN and infinities unquoted in CSV
+                if (Float.isNaN(cell) || Float.isInfinite(cell)) line.append(cell); else line.append(notional.text(b, cell));
                 out.line(line);
             }
         }

@@ -63,6 +63,20 @@ class ColdPathClassesTest {
         }
     }
 
+    /** The warning of a window the data covers in part is written without the formatter, its regex and java.time's. */
+    @Test
+    void aPartCoveredWindowWarnsWithoutTheFormatter(@TempDir Path dir) throws IOException, InterruptedException {
+        Path csv = klines(dir);
+        List<String> loaded = loadedAfterMain(dir, "map", "--source", "file:" + csv, "--model", "m1", "--window", "5d");
+        String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+        assertTrue(out.contains("liqlens-cli: warning: the data covers 80.0 % of the window (") && out.contains("; 1,440 minutes missing in 1 gap, 1,440 before the first candle"),
+                out.lines().filter(l -> l.contains("warning")).toList().toString());
+        for (String name : loaded) {
+            assertTrue(!name.contains("$$Lambda$") && !name.startsWith("java.util.regex.") && !name.equals("java.util.Formatter")
+                    && !name.startsWith("java.time.format.DateTimeFormatter"), "a cold warning loaded " + name);
+        }
+    }
+
     @Test
     void aHeatmapPictureUsesNoDateAxis(@TempDir Path dir) throws IOException, InterruptedException {
         Path csv = klines(dir);

@@ -1,9 +1,7 @@
 package org.liqlens.engine;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the data behind an estimate covers of its window {@code [start, T)}: which slots (candles, or for a
@@ -95,7 +93,29 @@ public record Coverage(long windowStartMs, long asOfMs, long stepMs, long expect
     public String percent() {
         double p = fraction() * 100;
         if (isComplete()) return "100 %";
-        return String.format(Locale.ROOT, p >= 99 ? "%.2f %%" : "%.1f %%", Math.min(p, p >= 99 ? 99.99 : 99.9));
+        return p >= 99 ? fixed(Math.min(p, 99.99), 2) + " %" : fixed(Math.min(p, 99.9), 1) + " %";
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.Nf", v)} for a finite {@code v >= 0}: the shortest decimal of v (what
+     * {@code Double.toString} gives) rounded half up to N places, which is how {@code Formatter} rounds. Written out
+     * because a format string starts the regex engine and the locale data: tens of ms of a cold command line that
+     * prints this warning.
+     */
+    static String fixed(double v, int places) {
+        return new java.math.BigDecimal(Double.toString(v)).setScale(places, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** {@code String.format(Locale.ROOT, "%,d", n)}: thousands grouped with commas. */
+    static String grouped(long n) {
+        String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
+        StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) b.append('-');
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) b.append(',');
+            b.append(digits.charAt(i));
+        }
+        return b.toString();
     }
 
     /**
@@ -103,20 +123,21 @@ public record Coverage(long windowStartMs, long asOfMs, long stepMs, long expect
      * are missing, and whether the data ends before T. Written for the CLI's warning and the pane's status.
      */
     public String describe() {
+        // UtcTime.iso writes what Instant.toString does, without java.time's formatter (as fixed and grouped above)
         if (present == 0) {
-            return "no data in the window " + Instant.ofEpochMilli(windowStartMs) + " .. " + Instant.ofEpochMilli(asOfMs);
+            return "no data in the window " + UtcTime.iso(windowStartMs) + " .. " + UtcTime.iso(asOfMs);
         }
         StringBuilder b = new StringBuilder();
         b.append("the data covers ").append(percent()).append(" of the window (")
-                .append(Instant.ofEpochMilli(firstMs)).append(" .. ").append(Instant.ofEpochMilli(lastMs)).append(')');
+                .append(UtcTime.iso(firstMs)).append(" .. ").append(UtcTime.iso(lastMs)).append(')');
         if (!isComplete()) {
-            b.append(String.format(Locale.ROOT, "; %,d minutes missing in %,d gap%s", missingMinutes(), gapCount,
-                    gapCount == 1 ? "" : "s"));
+            b.append("; ").append(grouped(missingMinutes())).append(" minutes missing in ").append(grouped(gapCount))
+                    .append(" gap").append(gapCount == 1 ? "" : "s");
             if (firstMs - windowStartMs >= stepMs) {
-                b.append(String.format(Locale.ROOT, ", %,d before the first candle", (firstMs - windowStartMs) / 60_000L));
+                b.append(", ").append(grouped((firstMs - windowStartMs) / 60_000L)).append(" before the first candle");
             }
             if (minutesAfterData() > 0) {
-                b.append(String.format(Locale.ROOT, ", %,d after the last, before the as-of time", minutesAfterData()));
+                b.append(", ").append(grouped(minutesAfterData())).append(" after the last, before the as-of time");
             }
         }
         return b.toString();
