@@ -92,7 +92,10 @@ public final class LiqLensCli {
         System.exit(status);
     }
 
-    /** Runs one command; returns the exit status. Separate from {@link #main} so tests can call it. */
+    /**
+     * Runs one command; returns the exit status. Separate from {@link #main} so tests can call it. The output is
+     * UTF-8: {@code out} must be a UTF-8 stream, as main's is (some commands write their text's bytes to it).
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             (args.length == 0 ? err : out).println(USAGE);
