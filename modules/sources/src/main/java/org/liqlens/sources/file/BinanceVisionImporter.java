@@ -106,92 +106,36 @@ public final class BinanceVisionImporter {
         }
 
         /**
-         * The plain row of an exchange archive ({@code 1780272000000,2.3200,...}), parsed in the one pass over its
-         * bytes that the split-then-parse of {@link #row} takes three for (a cold run's read is interpreted code,
-         * where every pass over the bytes counts). Fields 0 and 6 must be 1 to 18 digits; fields 1 to 5, 7, 9 and
-         * 10 digits with at most one point, within {@link FastDecimal}'s exact limits, so each value is the one
-         * {@link FastDecimal#parse} gives; field 8 and those after 10 are not read, as in {@link #row}. Anything
-         * else declines the row, and {@link #row} reads it (or names its problem).
+         * The plain row of an exchange archive ({@code 1780272000000,2.3200,...}) in one pass ({@link PlainFields}):
+         * fields 0 and 6 digits; 1 to 5, 7, 9 and 10 plain decimals; field 8 and those after 10 not read, as in
+         * {@link #row}. Any other row is declined, and {@link #row} reads it (or names its problem).
          */
         @Override
         public boolean fastRow(byte[] b, int start, int end) {
-            at = start;
-            irregular = false;
-            long open = Timestamps.toMillis(digits(b, end));
-            if (irregular) return false;
+            PlainFields f = fields;
+            f.row(b, start, end);
+            long open = Timestamps.toMillis(f.digits());
+            if (f.irregular()) return false;
             if (open >= toMs && open > previousOpen) {
                 past = true;
                 return true;
             }
-            double o = number(b, end, true);
-            double h = number(b, end, true);
-            double l = number(b, end, true);
-            double c = number(b, end, true);
-            double volume = number(b, end, true);
-            long close = Timestamps.toMillis(digits(b, end));
-            double quoteVolume = number(b, end, true);
-            int i = at;
-            while (i < end && b[i] != ',') i++;          // count: not read
-            at = i + 1;
-            if (i == end) irregular = true;
-            double takerBuy = number(b, end, true);
-            double takerBuyQuote = number(b, end, false);
-            if (irregular) return false;
+            double o = f.number(true);
+            double h = f.number(true);
+            double l = f.number(true);
+            double c = f.number(true);
+            double volume = f.number(true);
+            long close = Timestamps.toMillis(f.digits());
+            double quoteVolume = f.number(true);
+            f.skip();                                       // count: not read
+            double takerBuy = f.number(true);
+            double takerBuyQuote = f.number(false);
+            if (f.irregular()) return false;
             accept(open, o, h, l, c, volume, close, quoteVolume, takerBuy, takerBuyQuote);
             return true;
         }
 
-        /** fastRow's place in the row: the first byte of the next field. */
-        private int at;
-        /** Set when fastRow meets what it does not take. */
-        private boolean irregular;
-
-        /** Field at {@link #at}: 1 to 18 digits, then a comma; moves past the comma. */
-        private long digits(byte[] b, int end) {
-            int i = at;
-            long v = 0;
-            while (i < end) {
-                int d = b[i] - '0';
-                if (d < 0 || d > 9) break;
-                v = v * 10 + d;
-                i++;
-            }
-            if (i == at || i - at > 18 || i == end || b[i] != ',') irregular = true;
-            at = i + 1;
-            return v;
-        }
-
-        /**
-         * Field at {@link #at}: digits with at most one point, then a comma (or, when {@code commaAfter} is false,
-         * a comma or the end); moves past it. FastDecimal's scan and limits (significant digits counted from the
-         * first non-zero one).
-         */
-        private double number(byte[] b, int end, boolean commaAfter) {
-            int i = at;
-            long mantissa = 0;
-            int significant = 0, fraction = 0;
-            boolean point = false, any = false;
-            for (; i < end; i++) {
-                int d = b[i] - '0';
-                if (d >= 0 && d <= 9) {
-                    if (significant == 18) {
-                        irregular = true;
-                        break;
-                    }
-                    mantissa = mantissa * 10 + d;
-                    if (mantissa != 0) significant++;
-                    if (point) fraction++;
-                    any = true;
-                } else if (b[i] == '.' && !point) {
-                    point = true;
-                } else {
-                    break;
-                }
-            }
-            if (!any || fraction > 22 || mantissa > (1L << 53) || (i == end ? commaAfter : b[i] != ',')) irregular = true;
-            at = i + 1;
-            return FastDecimal.value(mantissa, fraction);
-        }
+        private final PlainFields fields = new PlainFields();
 
         /** A row's values, read either way: checked, then kept when inside the range. */
         private void accept(long open, double o, double h, double l, double c, double volume, long close,
@@ -251,7 +195,7 @@ public final class BinanceVisionImporter {
         }
     }
 
-    private static final class TradeHandler implements CsvImport.Handler {
+    static final class TradeHandler implements CsvImport.Handler {
         final TradeSeries.Builder out;
         private final String firstColumn;
         private final int fields;
@@ -285,6 +229,35 @@ public final class BinanceVisionImporter {
             double qty = r.decimal(2, "quantity");
             long time = Timestamps.toMillis(r.integer(timeField, "time"));
             boolean buyerIsMaker = r.bool(makerField, "is_buyer_maker");
+            accept(id, price, qty, time, buyerIsMaker);
+        }
+
+        /**
+         * The plain row in one pass ({@link PlainFields}): the id, price and quantity first, then the time and
+         * the maker flag where they lie ({@code time} and {@code is_buyer_maker} are the last two columns of both
+         * archives, a spot aggTrades file's {@code is_best_match} after them); the fields between not read, as in
+         * {@link #row}. Any other row is declined, and {@link #row} reads it (or names its problem).
+         */
+        @Override
+        public boolean fastRow(byte[] b, int start, int end) {
+            PlainFields f = plain;
+            f.row(b, start, end);
+            long id = f.digits();
+            double price = f.number(true);
+            double qty = f.number(true);
+            for (int i = 3; i < timeField; i++) f.skip();
+            long time = Timestamps.toMillis(f.digits());
+            for (int i = timeField + 1; i < makerField; i++) f.skip();
+            boolean buyerIsMaker = f.bool(false);
+            if (f.irregular()) return false;
+            accept(id, price, qty, time, buyerIsMaker);
+            return true;
+        }
+
+        private final PlainFields plain = new PlainFields();
+
+        /** A row's values, read either way: checked, then kept. */
+        private void accept(long id, double price, double qty, long time, boolean buyerIsMaker) {
             if (!(price > 0) || Double.isInfinite(price)) {
                 throw new RowProblem("price " + price + " is not positive");
             }
