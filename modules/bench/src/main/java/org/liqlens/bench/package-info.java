@@ -48,7 +48,9 @@
  *     {@code ../shared/data/binance_um_AVAXUSDT-1m-2026-06.csv}, or a generated file in the same layout</td>
  *     <td>at most 150 ms</td></tr>
  * <tr><td>{@code ImportBench.aggTradesMillion}</td><td>{@code BinanceVisionImporter.aggTrades} on 1,000,000
- *     generated rows in the archive layout, with header</td><td>at most 1 s</td></tr>
+ *     generated rows in the archive layout, with header, prices and quantities at BTCUSDT's tick and lot sizes
+ *     (0.1, 0.001) as the archives write them (since 2026-12-01; before, the simulator's full 17-digit doubles)</td>
+ *     <td>at most 1 s</td></tr>
  * <tr><td>{@link org.liqlens.bench.LiveBench#m1Update LiveBench.m1Update} / {@code m3Update}</td>
  *     <td>a live update of a 3-day desktop pane: one closed 1m candle moves a
  *     {@link org.liqlens.sources.live.LiveWindow} over 3 days of 1m candles (4,320), then m1 (m3) at the pane's
