@@ -68,8 +68,12 @@ final class PlainFields {
                 break;
             }
         }
-        if (!any || fraction > 22 || mantissa > (1L << 53) || (i == end ? commaAfter : b[i] != ',')) irregular = true;
         at = i + 1;
+        if (!any || fraction > 22 || mantissa > (1L << 53) || (i == end ? commaAfter : b[i] != ',')) {
+            // (0.000…01 with more than 22 places has few significant digits but no exact power of ten)
+            irregular = true;
+            return 0;
+        }
         return FastDecimal.value(mantissa, fraction);
     }
 

@@ -15,7 +15,6 @@ import org.liqlens.sources.TestSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The kline rows read in one pass ({@code KlineHandler.fastRow}) are the rows the split-then-parse path reads:
@@ -29,39 +28,15 @@ class KlineFastRowTest {
     @TempDir
     Path dir;
 
-    /** Counts the rows each way; {@code fast} false sends every row through {@link CsvImport.Handler#row}. */
-    private static final class Counting implements CsvImport.Handler {
-        final BinanceVisionImporter.KlineHandler h;
-        final boolean fast;
-        int fastRows, slowRows;
-
-        Counting(BinanceVisionImporter.KlineHandler h, boolean fast) {
-            this.h = h;
-            this.fast = fast;
-        }
-
-        @Override public void header(CsvRow header, long lineNumber) { h.header(header, lineNumber); }
-        @Override public void row(CsvRow row, long lineNumber) { slowRows++; h.row(row, lineNumber); }
-        @Override public boolean wantsMore() { return h.wantsMore(); }
-
-        @Override
-        public boolean fastRow(byte[] b, int start, int end) {
-            if (fast && h.fastRow(b, start, end)) {
-                fastRows++;
-                return true;
-            }
-            return false;
-        }
-    }
-
     /** A file's candles or its error message, read one way. */
     private record Outcome(CandleSeries candles, String error, int fastRows) { }
 
     private static Outcome read(Path file, boolean fast, long fromMs, long toMs) {
-        Counting c = new Counting(new BinanceVisionImporter.KlineHandler("BTCUSDT", 16, fromMs, toMs), fast);
+        BinanceVisionImporter.KlineHandler h = new BinanceVisionImporter.KlineHandler("BTCUSDT", 16, fromMs, toMs);
+        OnePassRows.Counting c = new OnePassRows.Counting(h, fast);
         try (ArchiveInput in = ArchiveInput.open(file)) {
             CsvImport.read(in, c);
-            return new Outcome(c.h.buildOrNull(), null, c.fastRows);
+            return new Outcome(h.buildOrNull(), null, c.fastRows);
         } catch (MalformedDataException e) {
             return new Outcome(null, e.getMessage(), c.fastRows);
         }
@@ -76,19 +51,13 @@ class KlineFastRowTest {
         assertEquals(a.intervalMs(), b.intervalMs(), what + ": interval");
         for (int i = 0; i < a.size(); i++) {
             assertEquals(a.openTime(i), b.openTime(i), what + ": open time " + i);
-            assertBits(a.open(i), b.open(i), what + ": open " + i);
-            assertBits(a.high(i), b.high(i), what + ": high " + i);
-            assertBits(a.low(i), b.low(i), what + ": low " + i);
-            assertBits(a.close(i), b.close(i), what + ": close " + i);
-            assertBits(a.volume(i), b.volume(i), what + ": volume " + i);
-            assertBits(a.quoteVolume(i), b.quoteVolume(i), what + ": quote volume " + i);
-            assertBits(a.takerBuyQuoteVolume(i), b.takerBuyQuoteVolume(i), what + ": taker buy quote volume " + i);
-        }
-    }
-
-    private static void assertBits(double expected, double actual, String what) {
-        if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(actual)) {
-            fail(what + ": expected " + expected + ", was " + actual);
+            OnePassRows.assertBits(a.open(i), b.open(i), what + ": open " + i);
+            OnePassRows.assertBits(a.high(i), b.high(i), what + ": high " + i);
+            OnePassRows.assertBits(a.low(i), b.low(i), what + ": low " + i);
+            OnePassRows.assertBits(a.close(i), b.close(i), what + ": close " + i);
+            OnePassRows.assertBits(a.volume(i), b.volume(i), what + ": volume " + i);
+            OnePassRows.assertBits(a.quoteVolume(i), b.quoteVolume(i), what + ": quote volume " + i);
+            OnePassRows.assertBits(a.takerBuyQuoteVolume(i), b.takerBuyQuoteVolume(i), what + ": taker buy quote volume " + i);
         }
     }
 
@@ -114,13 +83,13 @@ class KlineFastRowTest {
                 String[] v = lines.get(first + i).split(",");
                 long open = Long.parseLong(v[0]);
                 assertEquals(open > 100_000_000_000_000L ? open / 1000 : open, s.openTime(i), name + " row " + i);
-                assertBits(Double.parseDouble(v[1]), s.open(i), name + " open " + i);
-                assertBits(Double.parseDouble(v[2]), s.high(i), name + " high " + i);
-                assertBits(Double.parseDouble(v[3]), s.low(i), name + " low " + i);
-                assertBits(Double.parseDouble(v[4]), s.close(i), name + " close " + i);
-                assertBits(Double.parseDouble(v[5]), s.volume(i), name + " volume " + i);
-                assertBits(Double.parseDouble(v[7]), s.quoteVolume(i), name + " quote volume " + i);
-                assertBits(Double.parseDouble(v[10]), s.takerBuyQuoteVolume(i), name + " taker buy quote volume " + i);
+                OnePassRows.assertBits(Double.parseDouble(v[1]), s.open(i), name + " open " + i);
+                OnePassRows.assertBits(Double.parseDouble(v[2]), s.high(i), name + " high " + i);
+                OnePassRows.assertBits(Double.parseDouble(v[3]), s.low(i), name + " low " + i);
+                OnePassRows.assertBits(Double.parseDouble(v[4]), s.close(i), name + " close " + i);
+                OnePassRows.assertBits(Double.parseDouble(v[5]), s.volume(i), name + " volume " + i);
+                OnePassRows.assertBits(Double.parseDouble(v[7]), s.quoteVolume(i), name + " quote volume " + i);
+                OnePassRows.assertBits(Double.parseDouble(v[10]), s.takerBuyQuoteVolume(i), name + " taker buy quote volume " + i);
             }
             Outcome slow = read(f, false, Long.MIN_VALUE, Long.MAX_VALUE);
             assertEquals(0, slow.fastRows());
@@ -142,28 +111,21 @@ class KlineFastRowTest {
              "1735689720000000,93657.21000000,93680.00000000,93640.10000000,93650.00000000,3.10000000,1735689779999999,290352.12000000,611,1.50000000,140484.00000000,0"},
     };
 
-    private static final String INSERTS = " \t\"-+.,0123456789eExN";
-
-    /** A random edit of the row: a character put in, taken out or changed, a field doubled or dropped, or a long number. */
-    private static String mutate(String row, Random r) {
-        StringBuilder b = new StringBuilder(row);
-        int edits = 1 + r.nextInt(2);
-        for (int k = 0; k < edits; k++) {
-            int at = r.nextInt(b.length() + 1);
-            switch (r.nextInt(7)) {
-                case 0 -> b.insert(at, INSERTS.charAt(r.nextInt(INSERTS.length())));
-                case 1 -> { if (at < b.length()) b.deleteCharAt(at); }
-                case 2 -> { if (at < b.length()) b.setCharAt(at, INSERTS.charAt(r.nextInt(INSERTS.length()))); }
-                case 3 -> b.insert(at, "9".repeat(1 + r.nextInt(24)));          // past 18 digits, past 2^53
-                case 4 -> b.insert(at, "." + "1".repeat(1 + r.nextInt(25)));    // past 22 fraction digits
-                case 5 -> {                                                    // a field dropped
-                    int c = b.indexOf(",", at);
-                    if (c >= 0) b.delete(c, Math.min(b.length(), b.indexOf(",", c + 1) < 0 ? b.length() : b.indexOf(",", c + 1)));
-                }
-                default -> b.insert(at, "0".repeat(1 + r.nextInt(20)));        // leading or trailing zeros
-            }
-        }
-        return b.toString();
+    /**
+     * 0.000…01 with more than 22 places (a taker-buy volume): few significant digits, but no exact power of ten;
+     * declined, and read as before (the one pass once failed on it with an index out of bounds).
+     */
+    @Test
+    void aNumberWithMoreThan22PlacesIsDeclinedAndReadAsBefore() throws IOException {
+        String tiny = "0." + "0".repeat(23) + "1";
+        Path f = dir.resolve("k.csv");
+        Files.writeString(f, HEADER + "\n" + TEMPLATES[0][0] + "\n"
+                + TEMPLATES[0][1].replace(",17010,", "," + tiny + ",") + "\n", StandardCharsets.UTF_8);
+        Outcome fast = read(f, true, Long.MIN_VALUE, Long.MAX_VALUE), slow = read(f, false, Long.MIN_VALUE, Long.MAX_VALUE);
+        assertEquals(null, fast.error());
+        assertEquals(1, fast.fastRows(), "the first row in one pass, the second declined");
+        assertEquals(2, fast.candles().size());
+        assertSame(slow.candles(), fast.candles(), "the row with the tiny volume");
     }
 
     @Test
@@ -175,7 +137,7 @@ class KlineFastRowTest {
             int which = r.nextInt(3);
             StringBuilder file = new StringBuilder();
             if (r.nextBoolean()) file.append(HEADER).append('\n');
-            for (int i = 0; i < 3; i++) file.append(i == which ? mutate(t[i], r) : t[i]).append(r.nextInt(4) == 0 ? "\r\n" : "\n");
+            for (int i = 0; i < 3; i++) file.append(i == which ? OnePassRows.mutate(t[i], r) : t[i]).append(r.nextInt(4) == 0 ? "\r\n" : "\n");
             Path f = dir.resolve("k.csv");
             try {
                 Files.writeString(f, file, StandardCharsets.UTF_8);

@@ -13,7 +13,6 @@ import org.liqlens.sources.MalformedDataException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The trade rows read in one pass ({@code TradeHandler.fastRow}) are the rows the split-then-parse path reads: for
@@ -42,37 +41,14 @@ class TradeFastRowTest {
                           "5081207414,57143.8,0.150,8571.57,1723075200020,true",
                           "5081207415,57144.0,1.234,70515.696,1723075200020,false"});
 
-    /** Counts the rows each way; {@code fast} false sends every row through {@link CsvImport.Handler#row}. */
-    private static final class Counting implements CsvImport.Handler {
-        final BinanceVisionImporter.TradeHandler h;
-        final boolean fast;
-        int fastRows;
-
-        Counting(BinanceVisionImporter.TradeHandler h, boolean fast) {
-            this.h = h;
-            this.fast = fast;
-        }
-
-        @Override public void header(CsvRow header, long lineNumber) { h.header(header, lineNumber); }
-        @Override public void row(CsvRow row, long lineNumber) { h.row(row, lineNumber); }
-
-        @Override
-        public boolean fastRow(byte[] b, int start, int end) {
-            if (fast && h.fastRow(b, start, end)) {
-                fastRows++;
-                return true;
-            }
-            return false;
-        }
-    }
-
     private record Outcome(TradeSeries trades, String error, int fastRows) { }
 
     private static Outcome read(Path file, Format f, boolean fast) {
-        Counting c = new Counting(new BinanceVisionImporter.TradeHandler("BTCUSDT", 4, f.first(), f.fields(), f.time(), f.maker()), fast);
+        BinanceVisionImporter.TradeHandler h = new BinanceVisionImporter.TradeHandler("BTCUSDT", 4, f.first(), f.fields(), f.time(), f.maker());
+        OnePassRows.Counting c = new OnePassRows.Counting(h, fast);
         try (ArchiveInput in = ArchiveInput.open(file)) {
             CsvImport.read(in, c);
-            return new Outcome(c.h.out.build(), null, c.fastRows);
+            return new Outcome(h.out.build(), null, c.fastRows);
         } catch (MalformedDataException e) {
             return new Outcome(null, e.getMessage(), c.fastRows);
         }
@@ -86,15 +62,9 @@ class TradeFastRowTest {
         assertEquals(a.size(), b.size(), what + ": trades");
         for (int i = 0; i < a.size(); i++) {
             assertEquals(a.time(i), b.time(i), what + ": time " + i);
-            assertBits(a.price(i), b.price(i), what + ": price " + i);
-            assertBits(a.quantity(i), b.quantity(i), what + ": quantity " + i);
+            OnePassRows.assertBits(a.price(i), b.price(i), what + ": price " + i);
+            OnePassRows.assertBits(a.quantity(i), b.quantity(i), what + ": quantity " + i);
             assertEquals(a.buyerIsMaker(i), b.buyerIsMaker(i), what + ": maker " + i);
-        }
-    }
-
-    private static void assertBits(double expected, double actual, String what) {
-        if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(actual)) {
-            fail(what + ": expected " + expected + ", was " + actual);
         }
     }
 
@@ -134,34 +104,11 @@ class TradeFastRowTest {
                 String[] v = rows[i].split(",");
                 long time0 = Long.parseLong(v[f.time()]);
                 assertEquals(f == SPOT_AGG ? time0 / 1000 : time0, t.time(i), "time " + i);
-                assertBits(Double.parseDouble(v[1]), t.price(i), "price " + i);
-                assertBits(Double.parseDouble(v[2]), t.quantity(i), "quantity " + i);
+                OnePassRows.assertBits(Double.parseDouble(v[1]), t.price(i), "price " + i);
+                OnePassRows.assertBits(Double.parseDouble(v[2]), t.quantity(i), "quantity " + i);
                 assertEquals(Boolean.parseBoolean(v[f.maker()]), t.buyerIsMaker(i), "maker " + i);
             }
         }
-    }
-
-    private static final String INSERTS = " \t\"-+.,0123456789eExNtruefalsTF";
-
-    private static String mutate(String row, Random r) {
-        StringBuilder b = new StringBuilder(row);
-        int edits = 1 + r.nextInt(2);
-        for (int k = 0; k < edits; k++) {
-            int at = r.nextInt(b.length() + 1);
-            switch (r.nextInt(7)) {
-                case 0 -> b.insert(at, INSERTS.charAt(r.nextInt(INSERTS.length())));
-                case 1 -> { if (at < b.length()) b.deleteCharAt(at); }
-                case 2 -> { if (at < b.length()) b.setCharAt(at, INSERTS.charAt(r.nextInt(INSERTS.length()))); }
-                case 3 -> b.insert(at, "9".repeat(1 + r.nextInt(24)));
-                case 4 -> b.insert(at, "." + "1".repeat(1 + r.nextInt(25)));
-                case 5 -> {
-                    int c = b.indexOf(",", at);
-                    if (c >= 0) b.delete(c, b.indexOf(",", c + 1) < 0 ? b.length() : b.indexOf(",", c + 1));
-                }
-                default -> b.insert(at, new String[] {"TRUE", "True", "1", "0", "false", "true"}[r.nextInt(6)]);
-            }
-        }
-        return b.toString();
     }
 
     @Test
@@ -173,7 +120,7 @@ class TradeFastRowTest {
             Format f = formats[n % formats.length];
             String[] rows = f.rows().clone();
             int which = r.nextInt(3);
-            rows[which] = mutate(rows[which], r);
+            rows[which] = OnePassRows.mutate(rows[which], r, "TRUE", "True", "1", "0", "false", "true");
             Path p = write(f, rows, r.nextBoolean());
             Outcome fast = read(p, f, true), slow = read(p, f, false);
             String what = "case " + n + ": " + String.join(" | ", rows);
