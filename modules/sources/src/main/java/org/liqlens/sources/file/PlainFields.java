@@ -43,38 +43,49 @@ final class PlainFields {
 
     /**
      * The next field, digits with at most one point, followed by a comma (or, unless {@code commaAfter}, by a comma
-     * or the row's end): {@link FastDecimal#parse}'s value, by its scan and limits (significant digits counted from
-     * the first non-zero one).
+     * or the row's end): {@link FastDecimal#parse}'s value under its limits (at most 18 significant digits, counted
+     * from the first non-zero one; at most 22 after the point; a mantissa up to 2^53). The digits before and after
+     * the point are each read in a tight loop, and the limits checked once after them.
      */
     double number(boolean commaAfter) {
-        int i = at;
+        final byte[] b = this.b;
+        final int end = this.end, first = at;
+        int i = first, d;
         long mantissa = 0;
-        int significant = 0, fraction = 0;
-        boolean point = false, any = false;
-        for (; i < end; i++) {
-            int d = b[i] - '0';
-            if (d >= 0 && d <= 9) {
-                if (significant == 18) {
-                    irregular = true;
-                    break;
-                }
+        while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
+            mantissa = mantissa * 10 + d;
+            i++;
+        }
+        int digits = i - first, fraction = 0;
+        if (i < end && b[i] == '.') {
+            int point = ++i;
+            while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
                 mantissa = mantissa * 10 + d;
-                if (mantissa != 0) significant++;
-                if (point) fraction++;
-                any = true;
-            } else if (b[i] == '.' && !point) {
-                point = true;
-            } else {
-                break;
+                i++;
             }
+            fraction = i - point;
+            digits += fraction;
         }
         at = i + 1;
-        if (!any || fraction > 22 || mantissa > (1L << 53) || (i == end ? commaAfter : b[i] != ',')) {
-            // (0.000…01 with more than 22 places has few significant digits but no exact power of ten)
+        if (digits == 0 || fraction > 22 || (i == end ? commaAfter : b[i] != ',')
+                || digits > 18 && digits - leadingZeros(first, i) > 18 || mantissa > (1L << 53)) {
+            // (0.000…01 with more than 22 places has few significant digits but no exact power of ten; past 18
+            // significant digits the mantissa may have overflowed, which the test before it rules out)
             irregular = true;
             return 0;
         }
         return FastDecimal.value(mantissa, fraction);
+    }
+
+    /** The zeros before the first non-zero digit of {@code b[from, to)}, the point not counted. */
+    private int leadingZeros(int from, int to) {
+        int zeros = 0;
+        for (int k = from; k < to; k++) {
+            if (b[k] == '.') continue;
+            if (b[k] != '0') break;
+            zeros++;
+        }
+        return zeros;
     }
 
     /** Passes over the next field, not read, up to and past its comma. */
