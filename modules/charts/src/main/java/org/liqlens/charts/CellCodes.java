@@ -30,14 +30,17 @@ final class CellCodes {
         this.codeCount = codeCount;
     }
 
-    /** @param values a grid, index {@code column * buckets + bucket} */
-    static CellCodes of(float[] values, int columns, int buckets) {
+    /** @param rows a grid's cells, a row of {@code buckets} cells per column ({@code rows[column][bucket]}) */
+    static CellCodes of(float[][] rows, int buckets) {
+        final int columns = rows.length;
         long minKey = Long.MAX_VALUE, maxKey = Long.MIN_VALUE;
-        for (float v : values) {
-            if (!(v > 0)) continue;
-            long k = PaletteLookup.key(v);
-            if (k < minKey) minKey = k;
-            if (k > maxKey) maxKey = k;
+        for (float[] row : rows) {
+            for (float v : row) {
+                if (!(v > 0)) continue;
+                long k = PaletteLookup.key(v);
+                if (k < minKey) minKey = k;
+                if (k > maxKey) maxKey = k;
+            }
         }
         short[] codes = new short[columns * buckets];
         if (maxKey < minKey) return new CellCodes(codes, columns, buckets, 0, 1);
@@ -49,9 +52,9 @@ final class CellCodes {
             for (int b0 = 0; b0 < buckets; b0 += TILE) {
                 int b1 = Math.min(buckets, b0 + TILE);
                 for (int c = c0; c < c1; c++) {
-                    int src = c * buckets;
+                    float[] row = rows[c];
                     for (int b = b0, dst = b0 * columns + c; b < b1; b++, dst += columns) {
-                        float v = values[src + b];
+                        float v = row[b];
                         codes[dst] = (short) (v > 0 ? Math.max(1, PaletteLookup.key(v) - firstKey + 1) : 0);
                     }
                 }
@@ -61,14 +64,14 @@ final class CellCodes {
     }
 
     /** The palette index of every cell under {@code palette}, bucket-major, exactly {@code palette.index(value)}. */
-    byte[] paletteIndices(float[] values, PaletteLookup palette) {
+    byte[] paletteIndices(float[][] rows, PaletteLookup palette) {
         int[] byCode = palette.indexByCode(firstKey, codeCount);
         byte[] out = new byte[codes.length];
         for (int b = 0, i = 0; b < buckets; b++) {
             for (int c = 0; c < columns; c++, i++) {
                 int index = byCode[codes[i] & 0xFFFF];
                 // a bin holding one of the palette's steps: this cell's own notional decides
-                out[i] = (byte) (index >= 0 ? index : palette.index(values[c * buckets + b]));
+                out[i] = (byte) (index >= 0 ? index : palette.index(rows[c][b]));
             }
         }
         return out;

@@ -10,27 +10,28 @@ import java.util.Arrays;
  * only that one), and only a second, different quantile sorts.
  */
 final class CellQuantiles {
-    private final float[] values;
+    /** The cells, a row per column (a grid's rows, {@link org.liqlens.engine.HeatmapGrid#row}); rows may repeat. */
+    private final float[][] rows;
     private float[] sortedPositive;
     private int count = -1;
     /** The one quantile {@link #lazy} selected without sorting: its fraction and value (NaN: none yet). */
     private double selectedFraction = Double.NaN;
     private double selectedValue;
 
-    private CellQuantiles(float[] values) {
-        this.values = values;
+    private CellQuantiles(float[][] rows) {
+        this.rows = rows;
     }
 
     /** Sorts the non-empty cells now. */
-    static CellQuantiles of(float[] values) {
-        CellQuantiles q = new CellQuantiles(values);
+    static CellQuantiles of(float[]... rows) {
+        CellQuantiles q = new CellQuantiles(rows);
         q.sort();
         return q;
     }
 
     /** Reads the cells only when a quantile is asked for; the grid must not change meanwhile. */
-    static CellQuantiles lazy(float[] values) {
-        return new CellQuantiles(values);
+    static CellQuantiles lazy(float[]... rows) {
+        return new CellQuantiles(rows);
     }
 
     /**
@@ -53,7 +54,7 @@ final class CellQuantiles {
     }
 
     synchronized int count() {
-        if (count < 0) count = countPositive(values);
+        if (count < 0) count = countPositive(rows);
         return count;
     }
 
@@ -62,10 +63,14 @@ final class CellQuantiles {
     }
 
     private void sort() {
-        float[] positive = new float[values.length];
+        int cells = 0;
+        for (float[] row : rows) cells += row.length;
+        float[] positive = new float[cells];
         int n = 0;
-        for (float v : values) {
-            if (v > 0) positive[n++] = v;
+        for (float[] row : rows) {
+            for (float v : row) {
+                if (v > 0) positive[n++] = v;
+            }
         }
         positive = Arrays.copyOf(positive, n);
         Arrays.sort(positive);
@@ -80,43 +85,49 @@ final class CellQuantiles {
      */
     private double select(double fraction) {
         int[] high = new int[1 << 15]; // a positive float's sign bit is 0: its top 16 bits are below 2^15
-        int n = histogramHigh(values, high);
+        int n = histogramHigh(rows, high);
         count = n;
         if (n == 0) return 1.0;
         int rank = index(fraction, n);
         int bin = 0;
         while (rank >= high[bin]) rank -= high[bin++];
         int[] low = new int[1 << 16];
-        histogramLow(values, bin, low);
+        histogramLow(rows, bin, low);
         int lowBits = 0;
         while (rank >= low[lowBits]) rank -= low[lowBits++];
         return Float.intBitsToFloat(bin << 16 | lowBits);
     }
 
-    private static int histogramHigh(float[] values, int[] high) {
+    private static int histogramHigh(float[][] rows, int[] high) {
         int n = 0;
-        for (float v : values) {
-            if (v > 0) {
-                high[Float.floatToRawIntBits(v) >>> 16]++;
-                n++;
+        for (float[] row : rows) {
+            for (float v : row) {
+                if (v > 0) {
+                    high[Float.floatToRawIntBits(v) >>> 16]++;
+                    n++;
+                }
             }
         }
         return n;
     }
 
-    private static void histogramLow(float[] values, int bin, int[] low) {
-        for (float v : values) {
-            if (v > 0) {
-                int bits = Float.floatToRawIntBits(v);
-                if (bits >>> 16 == bin) low[bits & 0xFFFF]++;
+    private static void histogramLow(float[][] rows, int bin, int[] low) {
+        for (float[] row : rows) {
+            for (float v : row) {
+                if (v > 0) {
+                    int bits = Float.floatToRawIntBits(v);
+                    if (bits >>> 16 == bin) low[bits & 0xFFFF]++;
+                }
             }
         }
     }
 
-    private static int countPositive(float[] values) {
+    private static int countPositive(float[][] rows) {
         int n = 0;
-        for (float v : values) {
-            if (v > 0) n++;
+        for (float[] row : rows) {
+            for (float v : row) {
+                if (v > 0) n++;
+            }
         }
         return n;
     }

@@ -45,6 +45,8 @@ final class HeatmapLayer extends AbstractXYAnnotation {
     private static final int EMPTY = InfernoPalette.argbAt(0);
 
     private final transient HeatmapGrid grid;
+    /** The grid's rows, {@code rows[column][bucket]} (its own arrays, not copies). */
+    private final transient float[][] rows;
     private final transient CellQuantiles quantiles;
     /** The candles to draw over the grid and their renderer; null for a bare grid. */
     private final transient CandleView candles;
@@ -86,15 +88,16 @@ final class HeatmapLayer extends AbstractXYAnnotation {
      */
     HeatmapLayer(HeatmapGrid grid, HeatmapStyle style, CandleView candles, CandleRenderer candleRenderer, boolean forRestyling) {
         this.grid = Objects.requireNonNull(grid);
-        this.quantiles = forRestyling ? CellQuantiles.of(grid.values()) : CellQuantiles.lazy(grid.values());
+        this.rows = rowsOf(grid);
+        this.quantiles = forRestyling ? CellQuantiles.of(rows) : CellQuantiles.lazy(rows);
         this.candles = candles;
         this.candleRenderer = candleRenderer;
         this.pooled = new byte[grid.columns()];
         applyStyle(style);
         if (forRestyling) {
             // The caller is off the EDT (it just ran the estimate): prepare what the first paint needs.
-            codes = CellCodes.of(grid.values(), grid.columns(), grid.buckets());
-            indices = codes.paletteIndices(grid.values(), palette);
+            codes = CellCodes.of(rows, grid.buckets());
+            indices = codes.paletteIndices(rows, palette);
             indicesPalette = palette;
         }
     }
@@ -305,8 +308,8 @@ final class HeatmapLayer extends AbstractXYAnnotation {
             rowHi[i] = buckets - 1 - fromTop;
         }
         if (indices == null || indicesPalette != palette) {
-            if (codes == null) codes = CellCodes.of(grid.values(), grid.columns(), grid.buckets());
-            indices = codes.paletteIndices(grid.values(), palette);
+            if (codes == null) codes = CellCodes.of(rows, grid.buckets());
+            indices = codes.paletteIndices(rows, palette);
             indicesPalette = palette;
         }
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
@@ -337,14 +340,20 @@ final class HeatmapLayer extends AbstractXYAnnotation {
         int buckets = grid.buckets();
         BufferedImage image = new BufferedImage(columns, buckets, BufferedImage.TYPE_INT_RGB);
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        float[] values = grid.values(); // index c * buckets + b
         for (int c = 0; c < columns; c++) {
-            int base = c * buckets;
+            float[] row = grid.row(c);
             for (int b = 0, p = (buckets - 1) * columns + c; b < buckets; b++, p -= columns) {
-                pixels[p] = palette.argb(values[base + b]);
+                pixels[p] = palette.argb(row[b]);
             }
         }
         return image;
+    }
+
+    /** The grid's rows, in column order. */
+    static float[][] rowsOf(HeatmapGrid grid) {
+        float[][] rows = new float[grid.columns()][];
+        for (int c = 0; c < rows.length; c++) rows[c] = grid.row(c);
+        return rows;
     }
 
     @Override

@@ -134,7 +134,7 @@ class CursorReadoutTest {
         CursorReadout r = CursorReadout.onHeatmap(heat, t, price);
         assertEquals(2, r.column());
         assertEquals(4, r.bucket());
-        assertEquals(g.values()[c * 8 + 4], r.cellNotional());
+        assertEquals(g.value(c, 4), r.cellNotional());
         assertTrue(r.cellNotional() > 0);
         assertEquals(Side.SHORT, r.cellSide());
         // the cumulative is the map's at the estimate's instant, whatever the time
@@ -144,7 +144,7 @@ class CursorReadoutTest {
         assertEquals(Side.LONG, CursorReadout.onHeatmap(heat, t, priceIn(heat.map(), 2, 0.5)).cellSide());
         CursorReadout mixed = CursorReadout.onHeatmap(heat, t, priceIn(heat.map(), 3, 0.5));
         assertNull(mixed.cellSide());
-        assertEquals(g.values()[c * 8 + 3], mixed.cellNotional());
+        assertEquals(g.value(c, 3), mixed.cellNotional());
     }
 
     @Test
@@ -153,7 +153,7 @@ class CursorReadoutTest {
         double price = priceIn(heat.map(), 5, 0.5);
         CursorReadout atEnd = CursorReadout.onHeatmap(heat, g.end(), price);
         assertEquals(5, atEnd.column());
-        assertEquals(g.values()[5 * 8 + 5], atEnd.cellNotional());
+        assertEquals(g.value(5, 5), atEnd.cellNotional());
         assertEquals(heat.map().shortNotional(5), atEnd.cellNotional(), 1e-9, "the last column is the map");
 
         for (long t : new long[] {g.start() - 1, g.end() + 1}) {

@@ -62,11 +62,13 @@ class HeatmapRenderTest {
                 values[i] = rnd.nextInt(5) == 0 ? 0 : (float) (1e6 * Math.pow(10, -decades * rnd.nextDouble()));
             }
             values[7] = -1;   // not a notional: drawn as empty
-            CellCodes codes = CellCodes.of(values, columns, buckets);
+            float[][] rows = new float[columns][];   // a grid's rows: rows[column][bucket]
+            for (int c = 0; c < columns; c++) rows[c] = java.util.Arrays.copyOfRange(values, c * buckets, (c + 1) * buckets);
+            CellCodes codes = CellCodes.of(rows, buckets);
             for (HeatmapStyle style : new HeatmapStyle[] {HeatmapStyle.DEFAULT, HeatmapStyle.log().withContrast(100),
                     HeatmapStyle.percentileClip(90).withContrast(0)}) {
-                PaletteLookup palette = new PaletteLookup(IntensityScale.of(style, CellQuantiles.of(values)));
-                byte[] indices = codes.paletteIndices(values, palette);
+                PaletteLookup palette = new PaletteLookup(IntensityScale.of(style, CellQuantiles.of(rows)));
+                byte[] indices = codes.paletteIndices(rows, palette);
                 for (int c = 0; c < columns; c++) {
                     for (int b = 0; b < buckets; b++) {
                         double v = values[c * buckets + b];
@@ -93,7 +95,7 @@ class HeatmapRenderTest {
             rowLo[y] = buckets - 1 - toTop;
             rowHi[y] = buckets - 1 - fromTop;
         }
-        byte[] indices = CellCodes.of(values, 1, buckets).paletteIndices(values, palette);
+        byte[] indices = CellCodes.of(new float[][] {values}, buckets).paletteIndices(new float[][] {values}, palette);
         GridRaster.render(indices, 1, colLo, colHi, 1, rowLo, rowHi, rows, palette.colours(), SENTINEL, out, 0, 1, new byte[1]);
         // bucket 537 is row 462 from the top, centre 462.5, in pixel row floor(462.5 / 10) = 46; so is bucket 538 (row 461)
         for (int y = 0; y < rows; y++) {

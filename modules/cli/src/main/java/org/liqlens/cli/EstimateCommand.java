@@ -400,7 +400,7 @@ final class EstimateCommand {
         json.put("bucketLows", lows);
         json.put("bucketHigh", g.priceHigh());
         float[][] values = new float[g.columns()][];
-        for (int c = 0; c < values.length; c++) values[c] = g.column(c);
+        for (int c = 0; c < values.length; c++) values[c] = g.row(c);    // written, not kept: no copy
         json.put("values", values);
         json.put("max", (float) g.max());
         json.put("totals", sides(r.map().totalLong(), r.map().totalShort()));
@@ -501,7 +501,6 @@ final class EstimateCommand {
     /** The heatmap as CSV, a cell a line; the notional is the grid's float, written as one (see heatmapJson). */
     private static void printHeatmapCsv(HeatmapGrid g, Lines out) {
         StringBuilder line = new StringBuilder(96);
-        float[] cells = g.values();
         // each bucket's ",low,high," is the same in every column: formatted once, not once a line
         String[] bounds = new String[g.buckets()];
         for (int b = 0; b < bounds.length; b++) bounds[b] = "," + g.bucketLow(b) + "," + g.bucketHigh(b) + ",";
@@ -510,8 +509,9 @@ final class EstimateCommand {
         out.line("column_start,bucket_low,bucket_high,notional");
         for (int c = 0; c < g.columns(); c++) {
             String start = UtcTime.iso(g.columnStart(c));
+            float[] cells = g.row(c);
             for (int b = 0; b < bounds.length; b++) {
-                float cell = cells[c * bounds.length + b];
+                float cell = cells[b];
                 line.setLength(0);
                 line.append(start).append(bounds[b]);
                 // as StringBuilder.append(float) writes it: NaN and infinities unquoted in CSV

@@ -52,15 +52,15 @@ public final class SweptZones {
         int[] lastClearColumn = new int[buckets];
         Arrays.fill(lastClearColumn, -1);
         double previousClose = Double.NaN;
-        float[] values = g.values();
         for (int c = 0; c < columns; c++) {
             if (c > 0 && colFirstCandle[c] >= 0) {
                 double reference = Double.isNaN(previousClose) ? result.price() : previousClose;
                 int from = Math.max(0, bucketAtOrBelow(g, colLow[c])), to = Math.min(buckets - 1, bucketAtOrAbove(g, colHigh[c]));
+                float[] before = g.row(c - 1), after = g.row(c);
                 for (int b = from; b <= to; b++) {
                     if (g.bucketHigh(b) < colLow[c] || g.bucketLow(b) > colHigh[c]) continue;
                     // in double: the cells are floats, and a small drop of a large cell must not round away
-                    double drop = (double) values[(c - 1) * buckets + b] - values[c * buckets + b];
+                    double drop = (double) before[b] - after[b];
                     if (!(drop > 0)) continue;
                     if (g.bucketCentre(b) < reference) clearedLong[b] += drop; else clearedShort[b] += drop;
                     lastClearColumn[b] = c;

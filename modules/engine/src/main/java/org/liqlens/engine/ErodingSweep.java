@@ -41,7 +41,7 @@ final class ErodingSweep {
             up[1][t] = pl.rule.numerator(Side.SHORT, pl.ladder.leverage(t), pl.mmr);
         }
         Live[] live = {new Live(true), new Live(false)};
-        float[] gridValues = grid ? new float[nc * nb] : null;
+        float[][] gridValues = grid ? new float[nc][] : null;
         double[] row = grid ? new double[nb] : null;     // a column's sums, in double, stored once
         float max = 0;
 
@@ -117,7 +117,7 @@ final class ErodingSweep {
     }
 
     /** Writes column col from the live levels, summed in {@code row}; returns the grid's maximum so far. */
-    private static float snapshot(float[] grid, double[] row, int col, Live[] live, double c, double[] down, Plan pl,
+    private static float snapshot(float[][] grid, double[] row, int col, Live[] live, double c, double[] down, Plan pl,
                                   WeightScale scale, long end, boolean atAsOf, float max) {
         Arrays.fill(row, 0);
         for (int s = 0; s < 2; s++) {
@@ -129,7 +129,7 @@ final class ErodingSweep {
                 if (b >= 0) row[b] += l.w[j] * scale.factor(l.stamp[j], end);
             }
         }
-        return HeatmapGrid.storeRow(row, grid, col * row.length, max);
+        return HeatmapGrid.storeRow(row, grid, col, max);
     }
 
     /**

@@ -58,16 +58,16 @@ public final class EstimateSum {
         if (refGrid != null) {
             // each row summed in double, the parts in order, then rounded once to the cells' float
             int columns = refGrid.columns();
-            float[] values = new float[columns * nb];
+            float[][] values = new float[columns][];
             double[] row = new double[nb];
             float max = 0;
             for (int c = 0; c < columns; c++) {
                 Arrays.fill(row, 0);
                 for (EstimateResult p : parts) {
-                    float[] v = p.heatmap().values();
-                    for (int b = 0, i = c * nb; b < nb; b++, i++) row[b] += v[i];
+                    float[] v = p.heatmap().row(c);
+                    for (int b = 0; b < nb; b++) row[b] += v[b];
                 }
-                max = HeatmapGrid.storeRow(row, values, c * nb, max);
+                max = HeatmapGrid.storeRow(row, values, c, max);
             }
             heatmap = new HeatmapGrid(refGrid.start(), refGrid.windowMs(), refGrid.columnStartArray(), refGrid.bucketGrid(),
                     values, max);

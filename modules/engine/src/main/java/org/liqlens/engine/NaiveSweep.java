@@ -23,7 +23,7 @@ final class NaiveSweep {
         double[] entry = new double[n], lng = new double[n], sht = new double[n];
         pl.run.openings(pl.from, pl.to, entry, lng, sht);
 
-        float[] grid = new float[nc * nb];
+        float[][] grid = new float[nc][];
         double[] row = new double[nb];       // a column's sums, in double, stored once
         float max = 0;
         int cap = 1024, m = 0;
@@ -73,7 +73,7 @@ final class NaiveSweep {
     }
 
     /** Writes column c from the live levels, summed in {@code row}; returns the grid's maximum so far. */
-    private static float snapshot(float[] grid, double[] row, int c, Plan pl, double[] p, double[] w, long[] st,
+    private static float snapshot(float[][] grid, double[] row, int c, Plan pl, double[] p, double[] w, long[] st,
                                   boolean[] isLong, int m, boolean atAsOf, float max) {
         long end = pl.columnStarts[c + 1];
         Arrays.fill(row, 0);
@@ -82,6 +82,6 @@ final class NaiveSweep {
             int b = pl.priceBuckets.bucketOf(p[k]);
             if (b >= 0) row[b] += w[k] * pl.scale.factor(st[k], end);
         }
-        return HeatmapGrid.storeRow(row, grid, c * pl.buckets, max);
+        return HeatmapGrid.storeRow(row, grid, c, max);
     }
 }

@@ -41,10 +41,10 @@ import org.liqlens.engine.model.WeightScale;
  * the clearing column)}, which is what keeps a year of m3 decay or m2 falls from overflowing.
  *
  * <p>Short columns (at most {@value #DIRECT_PER_COLUMN} events on average, unscaled models): the per-column
- * booking of the new levels costs more than the levels themselves, so the sweep books only the straddles and
- * the map, and {@code buildGrid} adds each column's new levels straight from the openings, which the pass
- * keeps, with the sweep's own-column test ({@code addDirect}). Small batches are swept with the tiers in the
- * inner loop ({@code sweepSmall}), with the map's additions in the same order as the per-tier loops.
+ * booking of the new levels in spans costs more than the levels themselves, so the sweep records each new level
+ * that enters the grid as its bucket and notional, and {@code buildGrid} adds the column's records and writes
+ * their buckets ({@code addRecorded}). Small batches are swept with the tiers in the inner loop
+ * ({@code sweepSmall}), with the map's additions in the same order as the per-tier loops.
  *
  * <h2>Final price</h2>
  * A level that no later event clears but that lies on the wrong side of the price at T (only levels of the
@@ -75,7 +75,7 @@ final class SweepKernel {
 
     /** What the sweep produces. */
     static final class Output {
-        float[] grid;    // columns * buckets, index c * buckets + b; or null
+        float[][] grid;  // a row per column, index [c][b]; or null
         double gridMax;
         double[][] longByTier, shortByTier;
         double totalLong, totalShort;
@@ -189,10 +189,13 @@ final class SweepKernel {
         int[] dirty = new int[64];
         // sweepSmall: each tier's sum of survivors in the batch
         final double[] tots;
-        // direct: buildGrid adds each column's new levels from the openings themselves (short columns, unscaled
-        // models; see addDirect), which the pass keeps (event i at i - from), instead of the sweep packing them
+        // direct: the sweep records each new level of a column that enters the grid as (bucket, notional), and
+        // buildGrid adds them (short columns, unscaled models), instead of packing spans; per side: the records,
+        // how many, and where each column's end (column c's are [recTo[c + 1], recTo[c]), 0 for the last's start)
         final boolean direct;
-        final double[] allEnt, allLon, allSho;
+        final int[][] recBucket = new int[2][], recTo = new int[2][];
+        final double[][] recNotional = new double[2][];
+        final int[] nRec = new int[2];
         int nDirty;
 
         EstimatePass(Plan pl, boolean withGrid) {
@@ -224,9 +227,6 @@ final class SweepKernel {
             finalBucket = grid ? bucketClamped(pl.price) : 0;
             tots = new double[nt];
             direct = grid && !scaled && (long) (pl.to - pl.from) <= (long) DIRECT_PER_COLUMN * nc;
-            allEnt = direct ? new double[pl.to - pl.from] : null;
-            allLon = direct ? new double[pl.to - pl.from] : null;
-            allSho = direct ? new double[pl.to - pl.from] : null;
             cap = Math.min(CHUNK, Math.max(1, pl.to - pl.from));
             for (int s = 0; s < 2; s++) {
                 byTier[s] = new double[nt][nb];
@@ -253,6 +253,12 @@ final class SweepKernel {
                     // fill; longer ones grow them (appendSegment)
                     segment[s] = new int[direct ? 3 : 3 * Math.max(64, nt * nc)];
                     segData[s] = new double[direct ? 1 : Math.max(1024, 4 * nt * nc)];
+                    if (direct) {
+                        // a side opens at most once per event, each opening at most nt levels
+                        recBucket[s] = new int[nt * (pl.to - pl.from)];
+                        recNotional[s] = new double[nt * (pl.to - pl.from)];
+                        recTo[s] = new int[nc];
+                    }
                 }
                 if (scaled) bStamp[s] = new long[cap + 1];
             }
@@ -297,11 +303,6 @@ final class SweepKernel {
                 final int cs = Math.max(from, ce - chunk);
                 pl.checkCancelled();
                 model.openings(cs, ce, ent, lon, sho);
-                if (direct) {
-                    System.arraycopy(ent, 0, allEnt, cs - from, ce - cs);
-                    System.arraycopy(lon, 0, allLon, cs - from, ce - cs);
-                    System.arraycopy(sho, 0, allSho, cs - from, ce - cs);
-                }
                 final boolean grouping = grouped && chooseGrouping(chunkNo);
                 if (!grouping && nUsed > 0) releaseAll();
                 final long before = grouping ? regroups : swept + nL + nS;
@@ -331,6 +332,13 @@ final class SweepKernel {
             bSize[SHORT] = nS;
             sweepBatch();
             if (grid && !direct) closeColumn();
+            if (direct) {
+                // the current column and those before it, which hold no event, end here
+                for (int k = c; k >= 0; k--) {
+                    recTo[LONG][k] = nRec[LONG];
+                    recTo[SHORT][k] = nRec[SHORT];
+                }
+            }
 
             Output out = new Output();
             out.longByTier = byTier[LONG];
@@ -340,7 +348,7 @@ final class SweepKernel {
             out.levels = opened * nt;
             if (grid) {
                 pl.checkCancelled();
-                out.grid = new float[nc * nb];
+                out.grid = new float[nc][];
                 out.gridMax = buildGrid(out.grid);
             }
             return out;
@@ -627,6 +635,10 @@ final class SweepKernel {
             nL = nS = 0;
             keyValid = openL = openS = 0;
             if (grid && !direct) closeColumn();
+            if (direct) {
+                recTo[LONG][c] = nRec[LONG];
+                recTo[SHORT][c] = nRec[SHORT];
+            }
             for (int s = 0; s < 2; s++) {
                 final double m = s == LONG ? runLow : runNegHigh;
                 if (m == Double.POSITIVE_INFINITY) continue;
@@ -706,6 +718,10 @@ final class SweepKernel {
             final double[] add = addRow[s], straddle = this.straddle[s];
             final double[] deepestIn = this.deepestIn[s];
             final int[] inBucket = this.inBucket[s], deepestColumn = this.deepestColumn[s], cols = stackColumn[s];
+            // direct: the column's new levels are recorded, not added (unscaled models only)
+            final int[] recB = recBucket[s];
+            final double[] recW = recNotional[s];
+            int nr = nRec[s];
             // the tier's liquidation prices, as sign * price, in a loop the JIT vectorises (one division each)
             for (int k = 0; k < n; k++) q[k] = sg * (e[k] * u / dn);
             int h = hint[s][t];
@@ -720,6 +736,7 @@ final class SweepKernel {
                 if (deepest <= qk) {                               // cleared in a later column
                     if (b >= 0) {
                         if (!direct) add[b] += scaled ? w * fCreate[k] : w;
+                        else { recB[nr] = b; recW[nr++] = w; }
                         if (deepestIn[b] <= qk) {
                             // the clearing column's extreme is in this bucket: the deepest record there reaches the
                             // level, and the clearing column is the nearest that does
@@ -737,10 +754,14 @@ final class SweepKernel {
                     if (qk >= beyond) {                             // beyond the final price: cleared at T
                         if (grid && b >= 0 && !last) {
                             if (!direct) add[b] += scaled ? w * fCreate[k] : w;
+                            else { recB[nr] = b; recW[nr++] = w; }
                             if (b == finalBucket) straddle[nc] += w * ft;
                         }
                     } else {
-                        if (grid && !direct && b >= 0) add[b] += scaled ? w * fCreate[k] : w;
+                        if (grid && b >= 0) {
+                            if (!direct) add[b] += scaled ? w * fCreate[k] : w;
+                            else { recB[nr] = b; recW[nr++] = w; }
+                        }
                         final double wT = w * ft;
                         tot += wT;
                         if (b >= 0) tier[b] += wT;
@@ -749,6 +770,7 @@ final class SweepKernel {
             }
             hint[s][t] = h;
             total[s] += tot;
+            if (direct) nRec[s] = nr;
         }
 
         /**
@@ -771,6 +793,9 @@ final class SweepKernel {
             final int[] hints = hint[s], los = addLo[s], his = addHi[s];
             final double[] add = addRow[s], straddle = this.straddle[s], deepestIn = this.deepestIn[s];
             final int[] inBucket = this.inBucket[s], deepestColumn = this.deepestColumn[s], cols = stackColumn[s];
+            final int[] recB = recBucket[s];
+            final double[] recW = recNotional[s];
+            int nr = nRec[s];
             for (int t = 0; t < nt; t++) tots[t] = 0;
             for (int k = 0, j = 0; k < n; k++, j += 3) {
                 final double ek = slot[j], wk = slot[j + 1], ownk = slot[j + 2];
@@ -781,11 +806,16 @@ final class SweepKernel {
                     final double w = wk * share[t];
                     final double x = (p - lo) * perUnit;
                     final int b = x >= 0 && x < nb ? (int) x : -1;
-                    if (adds && b >= 0 && !(last && deepest > qk && qk >= beyond)) {
+                    if (b >= 0 && !(last && deepest > qk && qk >= beyond)) {
                         // a new level of the column, except one of the last column beyond the final price
-                        add[b] += w;
-                        if (b < los[t]) los[t] = b;
-                        if (b > his[t]) his[t] = b;
+                        if (adds) {
+                            add[b] += w;
+                            if (b < los[t]) los[t] = b;
+                            if (b > his[t]) his[t] = b;
+                        } else {
+                            recB[nr] = b;
+                            recW[nr++] = w;
+                        }
                     }
                     if (deepest <= qk) {                           // cleared in a later column
                         if (b >= 0 && deepestIn[b] <= qk) {
@@ -806,6 +836,7 @@ final class SweepKernel {
                 }
             }
             for (int t = nt - 1; t >= 0; t--) total[s] += tots[t];
+            if (!adds) nRec[s] = nr;
         }
 
         /** The bucket of price p, or -1 below the buckets and nb above them (the same arithmetic as a level's). */
@@ -896,20 +927,18 @@ final class SweepKernel {
          * value is kept at the scale of its column's end.
          *
          * <p>A row is the previous one plus changes, and the changes are few: the spans a clearing empties, the
-         * extreme's bucket, the new levels' segments. So a row is the previous row copied whole (one
-         * {@code System.arraycopy} of a row still in the cache) with just the changed buckets written again, each
-         * exactly as a full rewrite would ({@code (float) (vl[b] + vs[b])}), and the maximum is taken over the
-         * cells written (a copied cell was counted in the row that wrote it). Only a scaled model's column whose
-         * factor is not 1 changes every live bucket, and is written whole.
+         * extreme's bucket, the new levels' segments. So a row is a clone of the previous row (still in the cache;
+         * a clone is not zeroed before it is filled, as a new array is) with just the changed buckets written
+         * again, each exactly as a full rewrite would ({@code (float) (vl[b] + vs[b])}), and the maximum is taken
+         * over the cells written (a copied cell was counted in the row that wrote it). A column that changes
+         * nothing shares the previous row. Only a scaled model's column whose factor is not 1 changes every live
+         * bucket, and is written whole.
          */
-        private double buildGrid(final float[] g) {
+        private double buildGrid(final float[][] g) {
             final double[] vl = new double[nb], vs = new double[nb];
             // long values may be non-zero only in [0, topL], short ones only in [botS, nb)
             int topL = -1, botS = nb;
             float max = 0;
-            final long[] times = pl.times;
-            final long off = pl.stampOffset;
-            int ev = pl.from;
             for (int col = 0; col < nc; col++) {
                 boolean whole = false;
                 nDirty = 0;
@@ -924,14 +953,12 @@ final class SweepKernel {
                 topL = clearAbove(vl, topL, extBucket[LONG][col], straddle[LONG][col]);
                 botS = clearBelow(vs, botS, extBucket[SHORT][col], straddle[SHORT][col]);
                 final int hiL, loS;
+                // direct: the column's recorded levels of each side, [fromL, toL) and [fromS, toS)
+                final int fromL = direct && col < nc - 1 ? recTo[LONG][col + 1] : 0, toL = direct ? recTo[LONG][col] : 0;
+                final int fromS = direct && col < nc - 1 ? recTo[SHORT][col + 1] : 0, toS = direct ? recTo[SHORT][col] : 0;
                 if (direct) {
-                    // the column's events: [ev, evEnd)
-                    int evEnd = ev;
-                    final long next = colStart[col + 1] - off;
-                    while (evEnd < pl.to && (col == nc - 1 || times[evEnd] < next)) evEnd++;
-                    hiL = addDirect(LONG, col, ev, evEnd, vl);
-                    loS = addDirect(SHORT, col, ev, evEnd, vs);
-                    ev = evEnd;
+                    hiL = addRecorded(LONG, fromL, toL, vl);
+                    loS = addRecorded(SHORT, fromS, toS, vs);
                 } else {
                     hiL = addSegments(LONG, col, vl);
                     loS = addSegments(SHORT, col, vs);
@@ -942,76 +969,62 @@ final class SweepKernel {
                     topL = clearAbove(vl, topL, finalBucket, straddle[LONG][nc]);
                     botS = clearBelow(vs, botS, finalBucket, straddle[SHORT][nc]);
                 }
-                final int row = col * nb;
                 if (whole) {
+                    final float[] row = new float[nb];
                     for (int b = 0; b < nb; b++) {
                         final float x = (float) (vl[b] + vs[b]);
-                        g[row + b] = x;
+                        row[b] = x;
                         if (x > max) max = x;
                     }
+                    g[col] = row;
                     continue;
                 }
-                if (col > 0) System.arraycopy(g, row - nb, g, row, nb);   // row 0's previous row is the zeros
+                if (col > 0 && nDirty == 0 && fromL == toL && fromS == toS) {
+                    g[col] = g[col - 1];                                  // nothing changed: the same row
+                    continue;
+                }
+                // a clone is filled from the previous row without being zeroed first; row 0's previous is the zeros
+                final float[] row = col > 0 ? g[col - 1].clone() : new float[nb];
                 final int[] dirty = this.dirty;
                 for (int i = 0, n = 2 * nDirty; i < n; i += 2) {
                     for (int b = dirty[i], to = dirty[i + 1]; b < to; b++) {
                         final float x = (float) (vl[b] + vs[b]);
-                        g[row + b] = x;
+                        row[b] = x;
                         if (x > max) max = x;
                     }
                 }
+                if (direct) {
+                    // the buckets of the column's new levels (a bucket may be written more than once: the same value)
+                    for (int side = 0; side < 2; side++) {
+                        final int[] rb = recBucket[side];
+                        for (int i = side == LONG ? fromL : fromS, to = side == LONG ? toL : toS; i < to; i++) {
+                            final int b = rb[i];
+                            final float x = (float) (vl[b] + vs[b]);
+                            row[b] = x;
+                            if (x > max) max = x;
+                        }
+                    }
+                }
+                g[col] = row;
             }
             return max;
         }
 
         /**
-         * Adds the new levels of column col's events [first, end) of side s into v, from the openings as the sweep
-         * saw them: a level joins unless an event after its own in the column clears it (the same own-column
-         * test and arithmetic as the sweep's), or, in the last column, it lies beyond the final price. The
-         * buckets each tier touches are marked changed. Returns the highest bucket touched for longs, the lowest
-         * for shorts (-1 and nb when there are none).
+         * Adds the recorded new levels {@code [from, to)} of side s into v (direct: the sweep recorded each level
+         * of the column that enters the grid); returns the highest bucket touched for longs, the lowest for shorts
+         * (-1 and nb when there are none).
          */
-        private int addDirect(final int s, final int col, final int first, final int end, final double[] v) {
-            final double sg = sign[s], dn = down[s], beyond = col == nc - 1 ? signedPrice[s] : Double.POSITIVE_INFINITY;
-            final double[] u = up[s], share = this.share, notional = s == LONG ? allLon : allSho, ent = allEnt;
-            final double[] ext = s == LONG ? lows : highs;
-            final int nt = this.nt, nb = this.nb, from = pl.from;
-            final double lo = this.lo, perUnit = this.perUnit;
-            final int[] los = addLo[s], his = addHi[s];
+        private int addRecorded(final int s, final int from, final int to, final double[] v) {
+            final int[] rb = recBucket[s];
+            final double[] rw = recNotional[s];
             int lowest = nb, highest = -1;
-            double run = Double.POSITIVE_INFINITY;     // the column extreme after the event, as sign * price
-            if (2 * nDirty + 2 * nt * (end - first) > dirty.length) {
-                dirty = java.util.Arrays.copyOf(dirty, Math.max(2 * dirty.length, 2 * nDirty + 2 * nt * (end - first)));
+            for (int i = from; i < to; i++) {
+                final int b = rb[i];
+                v[b] += rw[i];
+                if (b > highest) highest = b;
+                if (b < lowest) lowest = b;
             }
-            final int[] dirty = this.dirty;
-            int nd = 2 * nDirty;
-            for (int i = end - 1; i >= first; i--) {
-                final double wk = notional[i - from];
-                if (wk > 0) {
-                    final double ek = ent[i - from];
-                    for (int t = nt - 1; t >= 0; t--) {
-                        // whether the column clears the level after its event, the final price (last column) and
-                        // the buckets' range leave it in: no branch on it (which tiers live is a coin flip), a level
-                        // that goes adds +0.0 to bucket 0 and widens no span
-                        final double qk = sg * (ek * u[t] / dn);
-                        final double x = (sg * qk - lo) * perUnit;
-                        final boolean in = run > qk & qk < beyond & x >= 0 & x < nb;
-                        final int b = in ? (int) x : 0;
-                        v[b] += in ? wk * share[t] : 0.0;
-                        // each level's bucket is marked on its own (a level that goes marks bucket 0, which
-                        // buildGrid then merely writes again)
-                        dirty[nd] = b;
-                        dirty[nd + 1] = b + 1;
-                        nd += 2;
-                        if (s == LONG ? in & b > highest : in & b < lowest) {
-                            if (s == LONG) highest = b; else lowest = b;
-                        }
-                    }
-                }
-                final double m = sg * ext[i];
-                if (m < run) run = m;
-            }
-            nDirty = nd / 2;
             return s == LONG ? highest : lowest;
         }
 

@@ -40,8 +40,8 @@ class FloatGridTest {
         EstimateResult r = ENGINE.estimate(req);
         HeatmapGrid g = r.heatmap();
         LiquidationMap m = r.map();
-        float[] cells = g.values();
-        assertEquals(req.columns() * req.buckets(), cells.length, "sized as asked");
+        assertEquals(req.columns(), g.columns(), "sized as asked");
+        for (int c = 0; c < g.columns(); c++) assertEquals(req.buckets(), g.row(c).length, "sized as asked: column " + c);
         int last = g.columns() - 1, nonZero = 0;
         for (int b = 0; b < g.buckets(); b++) {
             double e = m.longNotional(b) + m.shortNotional(b);
