@@ -142,7 +142,7 @@ class ColdStartTest {
         assertEquals(2, calls.size(), "a training run, then the command: " + calls);
         assertTrue(calls.get(0).contains("-XX:ArchiveClassesAtExit=" + jsa + ".") && calls.get(0).contains("-cp " + jar + " org.liqlens.cli.CdsTraining"), calls.get(0));
         assertEquals("-XX:SharedArchiveFile=" + jsa + " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1"
-                + " -XX:CICompilerCount=1 -XX:G1HeapRegionSize=16m -jar " + jar + " --version", calls.get(1));
+                + " -XX:CICompilerCount=1 -Xmn256m -XX:G1HeapRegionSize=16m -jar " + jar + " --version", calls.get(1));
         assertTrue(Files.readString(Path.of(jsa + ".key")).startsWith(jar + " "), "the key names the jar");
 
         launch(app, dir, Map.of(), "--modules", "x", "map", "--window", "3d");
@@ -150,10 +150,10 @@ class ColdStartTest {
         launch(app, dir, Map.of("LIQLENS_CDS", "off"), "levels");
         calls = Files.readAllLines(log);
         assertEquals(5, calls.size(), "no second training while jar and java are unchanged: " + calls);
-        assertTrue(calls.get(2).startsWith("-XX:SharedArchiveFile=" + jsa + " -Xshare:auto") && calls.get(2).contains("-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1")
+        assertTrue(calls.get(2).startsWith("-XX:SharedArchiveFile=" + jsa + " -Xshare:auto") && calls.get(2).contains("-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xmn256m")
                 && calls.get(2).endsWith("-jar " + jar + " --modules x map --window 3d"), calls.get(2));
         assertTrue(calls.get(3).startsWith("-XX:SharedArchiveFile=") && !calls.get(3).contains("TieredStopAtLevel")
-                && !calls.get(3).contains("CICompilerCount"), "score keeps C2: " + calls.get(3));
+                && !calls.get(3).contains("CICompilerCount") && !calls.get(3).contains("-Xmn"), "score keeps C2 and G1's own sizing: " + calls.get(3));
         assertFalse(calls.get(4).contains("SharedArchiveFile"), "LIQLENS_CDS=off: " + calls.get(4));
 
         // a new jar (another size) is trained for again
