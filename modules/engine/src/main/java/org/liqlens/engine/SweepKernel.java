@@ -254,9 +254,11 @@ final class SweepKernel {
                     segment[s] = new int[direct ? 3 : 3 * Math.max(64, nt * nc)];
                     segData[s] = new double[direct ? 1 : Math.max(1024, 4 * nt * nc)];
                     if (direct) {
-                        // a side opens at most once per event, each opening at most nt levels
-                        recBucket[s] = new int[nt * (pl.to - pl.from)];
-                        recNotional[s] = new double[nt * (pl.to - pl.from)];
+                        // a side opens at most once per event, each opening at most nt levels; grown in sweepBatch
+                        // past that start (a plug-in model's long ladder)
+                        final int records = (int) Math.min((long) nt * (pl.to - pl.from), 1 << 16);
+                        recBucket[s] = new int[records];
+                        recNotional[s] = new double[records];
                         recTo[s] = new int[nc];
                     }
                 }
@@ -672,6 +674,13 @@ final class SweepKernel {
                 final int n = bSize[s];
                 swept += n;
                 if (n == 0) continue;
+                if (direct && nRec[s] + (long) nt * n > recBucket[s].length) {
+                    // room for every level of the batch
+                    final int size = (int) Math.min(Integer.MAX_VALUE - 8,
+                            Math.max(2L * recBucket[s].length, nRec[s] + (long) nt * n));
+                    recBucket[s] = java.util.Arrays.copyOf(recBucket[s], size);
+                    recNotional[s] = java.util.Arrays.copyOf(recNotional[s], size);
+                }
                 if (grid && !scaled && n <= SMALL_BATCH) {
                     sweepSmall(s, n);
                     bSize[s] = 0;
