@@ -7,6 +7,7 @@ import java.text.DecimalFormat;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
@@ -41,6 +42,8 @@ import org.liqlens.engine.market.CandleSeries;
 public final class HeatmapChartFactory {
 
     static final String LEGEND_LABEL = "Surviving notional per cell (USDT)";
+    /** The legend label's shortest form, for a pane too small for the others. */
+    static final String LEGEND_LABEL_SHORT = "USDT per cell";
 
     private HeatmapChartFactory() { }
 
@@ -82,7 +85,7 @@ public final class HeatmapChartFactory {
         layer.setStyle(style);
         PaintScaleLegend legend = legend(chart);
         legend.setScale(legendScale(layer.scale()));
-        legend.setAxis(legendAxis(layer.scale(), legendLabel(style, true)));
+        legend.setAxis(legendAxis(layer.scale(), style, true));
     }
 
     /** The style a heatmap chart made by this factory is drawn in. */
@@ -159,7 +162,7 @@ public final class HeatmapChartFactory {
         TextTitle subtitle = new TextTitle(subtitle(sourceLabel, simulated), ChartTheme.SUBTITLE_FONT);
         subtitle.setPaint(simulated ? ChartTheme.WARNING : ChartTheme.MUTED_TEXT);
         chart.addSubtitle(subtitle);
-        chart.addSubtitle(legend(layer.scale(), legendLabel(style, nameScale)));
+        chart.addSubtitle(legend(layer.scale(), style, nameScale));
         return chart;
     }
 
@@ -180,8 +183,19 @@ public final class HeatmapChartFactory {
         return nameScale ? LEGEND_LABEL + ", " + style.describe() : LEGEND_LABEL;
     }
 
-    private static PaintScaleLegend legend(IntensityScale scale, String label) {
-        PaintScaleLegend legend = new PaintScaleLegend(legendScale(scale), legendAxis(scale, label));
+    /**
+     * The legend label's shorter forms, longest first, for panes too small for {@link #legendLabel}: the scale
+     * without its clip and contrast (the pane's contrast slider shows the contrast), then the short unit with the
+     * scale's name, then the short unit alone.
+     */
+    static List<String> shorterLegendLabels(HeatmapStyle style, boolean nameScale) {
+        return nameScale
+                ? List.of(LEGEND_LABEL + ", " + style.scaleName(), LEGEND_LABEL_SHORT + ", " + style.curve().label(), LEGEND_LABEL_SHORT)
+                : List.of(LEGEND_LABEL_SHORT);
+    }
+
+    private static PaintScaleLegend legend(IntensityScale scale, HeatmapStyle style, boolean nameScale) {
+        PaintScaleLegend legend = new PaintScaleLegend(legendScale(scale), legendAxis(scale, style, nameScale));
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setAxisLocation(AxisLocation.TOP_OR_RIGHT);
         legend.setStripWidth(12);
@@ -202,8 +216,8 @@ public final class HeatmapChartFactory {
         return scale.curve() == HeatmapStyle.Curve.LOG ? new Log10PaintScale(scale) : scale;
     }
 
-    private static NumberAxis legendAxis(IntensityScale scale, String label) {
-        NumberAxis axis = new NumberAxis(label);
+    private static NumberAxis legendAxis(IntensityScale scale, HeatmapStyle style, boolean nameScale) {
+        NumberAxis axis = new FittingLabelAxis(legendLabel(style, nameScale), shorterLegendLabels(style, nameScale));
         if (scale.curve() == HeatmapStyle.Curve.LOG) {
             double top = Math.log10(scale.saturation());
             axis.setRange(top - IntensityScale.LOG_DECADES, top);

@@ -69,9 +69,14 @@ public record HeatmapStyle(Curve curve, double clipPercentile, double contrast) 
 
     /** For legends and menus, e.g. "sqrt scale · clipped at p99.5 · contrast 50", "log scale (4 decades) · no clip · contrast 70". */
     public String describe() {
-        String scale = curve == Curve.LOG ? "log scale (" + IntensityScale.LOG_DECADES + " decades)" : curve.label() + " scale";
+        String scale = scaleName();
         String clip = clipPercentile == 100 ? "no clip" : "clipped at p" + number(clipPercentile);
         return scale + " · " + clip + " · contrast " + number(contrast);
+    }
+
+    /** The colour scale alone, e.g. "sqrt scale", "log scale (4 decades)". */
+    public String scaleName() {
+        return curve == Curve.LOG ? "log scale (" + IntensityScale.LOG_DECADES + " decades)" : curve.label() + " scale";
     }
 
     private static String number(double v) {

@@ -79,9 +79,10 @@ public final class MapChartFactory {
         priceAxis.setAutoRangeIncludesZero(false);
         priceAxis.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
         priceAxis.setRange(m.priceLow(), m.priceHigh());
-        NumberAxis notionalAxis = new NumberAxis("Notional per bucket (USDT)");
+        // the map window is often narrow: these labels shorten rather than run off both ends
+        NumberAxis notionalAxis = new FittingLabelAxis("Notional per bucket (USDT)", List.of("USDT per bucket", "USDT"));
         notionalAxis.setNumberFormatOverride(new CompactNumberFormat());
-        NumberAxis cumulativeAxis = new NumberAxis("Cumulative (USDT)");
+        NumberAxis cumulativeAxis = new FittingLabelAxis("Cumulative (USDT)", List.of("Cumulative", "USDT"));
         cumulativeAxis.setNumberFormatOverride(new CompactNumberFormat());
 
         StackedXYBarRenderer barRenderer = new StackedXYBarRenderer(0.0);
