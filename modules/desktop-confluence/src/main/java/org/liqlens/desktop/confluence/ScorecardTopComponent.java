@@ -96,7 +96,7 @@ public final class ScorecardTopComponent extends TopComponent {
         header.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
         header.setVerticalAlignment(SwingConstants.TOP);
         add(header, BorderLayout.NORTH);
-        JTable table = new JTable(rows);
+        JTable table = new FittedTable(rows);
         table.setRowSorter(new TableRowSorter<>(rows));
         table.setFillsViewportHeight(true);
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(table), chart);

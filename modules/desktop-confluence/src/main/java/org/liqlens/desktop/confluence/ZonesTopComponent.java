@@ -75,8 +75,8 @@ public final class ZonesTopComponent extends TopComponent {
     private final JLabel header = new JLabel(Bundle.MSG_NoPanes());
     private final ReportTableModel confluenceModel = new ReportTableModel(emptyReportTable(true));
     private final ReportTableModel zonesModel = new ReportTableModel(emptyReportTable(false));
-    private final JTable confluenceTable = new JTable(confluenceModel);
-    private final JTable zonesTable = new JTable(zonesModel);
+    private final JTable confluenceTable = new FittedTable(confluenceModel);
+    private final JTable zonesTable = new FittedTable(zonesModel);
     private final JSpinner tolerance = new JSpinner(new SpinnerNumberModel(ConfluenceSettings.DEFAULT_TOLERANCE_PCT, 0.0, 10.0, 0.1));
     private final transient RequestProcessor.Task refresh = ANALYSIS.create(this::analyse);
     private final transient Set<ChartPaneTopComponent> watched = new HashSet<>();
