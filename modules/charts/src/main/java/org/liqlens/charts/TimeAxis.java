@@ -1,11 +1,19 @@
 package org.liqlens.charts;
 
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.ui.RectangleEdge;
 import org.liqlens.engine.UtcTime;
 
 /**
@@ -39,6 +47,43 @@ final class TimeAxis extends NumberAxis {
         setAutoRangeStickyZero(false);
         setLowerMargin(0);
         setUpperMargin(0);
+    }
+
+    /** The plot's area while the axis draws (see {@link #refreshTicks}); null otherwise. */
+    private transient Rectangle2D drawingIn;
+
+    @Override
+    protected AxisState drawTickMarksAndLabels(Graphics2D g2, double cursor, Rectangle2D plotArea, Rectangle2D dataArea,
+                                               RectangleEdge edge) {
+        drawingIn = plotArea;
+        try {
+            return super.drawTickMarksAndLabels(g2, cursor, plotArea, dataArea, edge);
+        } finally {
+            drawingIn = null;
+        }
+    }
+
+    /**
+     * The ticks, less any whose label would reach past the plot's left or right edge. A label is centred on its
+     * tick, so one at the window's first minutes ran off the chart: a pane's first tick read "2:00" for 12:00 and
+     * "9-Dec" for 29-Dec, a wrong time rather than a missing one. Only the drawing drops them; the space the axis
+     * reserves depends on the labels' height alone.
+     */
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+        List ticks = super.refreshTicks(g2, state, dataArea, edge);
+        Rectangle2D area = drawingIn;
+        if (area == null || !RectangleEdge.isTopOrBottom(edge) || !isTickLabelsVisible()) return ticks;
+        FontMetrics metrics = g2.getFontMetrics(getTickLabelFont());
+        List kept = new ArrayList(ticks.size());
+        for (Object o : ticks) {
+            ValueTick tick = (ValueTick) o;
+            String text = tick.getText();
+            double x = valueToJava2D(tick.getValue(), dataArea, edge), half = text == null ? 0 : metrics.stringWidth(text) / 2.0;
+            if (x - half >= area.getMinX() && x + half <= area.getMaxX()) kept.add(tick);
+        }
+        return kept;
     }
 
     private static NumberTickUnit step(long ms, Label label) {

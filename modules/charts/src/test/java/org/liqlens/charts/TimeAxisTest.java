@@ -90,4 +90,41 @@ class TimeAxisTest {
             assertEquals(format(Math.floorMod(ms, DAY) == 0 ? "d-MMM" : "HH:mm", ms), time.format((double) ms), Long.toString(ms));
         }
     }
+    /**
+     * A tick at the window's first minute has its label centred on the plot's left edge: drawn, half of "12:00" ran
+     * off the chart and a pane read "2:00". Drawing now leaves out a tick whose label would reach past the plot's
+     * area, and keeps every other; where the plot has room to the left of its data (an axis there), the first tick
+     * stays.
+     */
+    @Test
+    void aTickWhoseLabelWouldRunOffThePlotIsNotDrawn() {
+        long noon = JUNE_1 + 12 * HOUR;
+        TimeAxis axis = new TimeAxis();
+        axis.setTickLabelFont(ChartTheme.TICK_FONT);
+        axis.setRange(noon, noon + 12 * HOUR);
+        BufferedImage image = new BufferedImage(700, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            java.awt.FontMetrics metrics = g.getFontMetrics(ChartTheme.TICK_FONT);
+            Rectangle2D data = new Rectangle2D.Double(100, 10, 500, 100);
+            // the plot's area is its data area: nothing to the left or right of it
+            List<?> flush = axis.draw(g, 110, data, data, RectangleEdge.BOTTOM, null).getTicks();
+            List<?> all = axis.refreshTicks(g, new AxisState(), data, RectangleEdge.BOTTOM);
+            assertEquals("12:00", ((NumberTick) all.get(0)).getText(), "the first tick is at the window's start");
+            assertTrue(flush.size() >= all.size() - 2 && flush.size() < all.size(), flush.size() + " of " + all.size());
+            for (Object o : flush) {
+                NumberTick t = (NumberTick) o;
+                double x = 100 + 500.0 * (t.getValue() - noon) / (12 * HOUR), half = metrics.stringWidth(t.getText()) / 2.0;
+                assertTrue(x - half >= 100 && x + half <= 600, t.getText() + " at " + x + " lies inside 100..600");
+            }
+            assertTrue(flush.stream().noneMatch(o -> ((NumberTick) o).getValue() == noon), "12:00 is left out");
+            // with 60 pixels of plot to the left of the data (an axis there), 12:00 fits and is drawn
+            Rectangle2D plot = new Rectangle2D.Double(40, 10, 620, 130);
+            List<?> roomy = axis.draw(g, 110, plot, data, RectangleEdge.BOTTOM, null).getTicks();
+            assertEquals(all.size(), roomy.size());
+            assertEquals("12:00", ((NumberTick) roomy.get(0)).getText());
+        } finally {
+            g.dispose();
+        }
+    }
 }
