@@ -224,7 +224,7 @@ public final class HeatmapChartFactory {
             axis.setTickUnit(new NumberTickUnit(1, new PowerOfTenFormat()));
         } else {
             axis.setRange(0, scale.saturation());
-            axis.setNumberFormatOverride(new CompactNumberFormat());
+            axis.setNumberFormatOverride(CompactNumberFormat.forTicks());
         }
         ChartTheme.styleAxis(axis);
         return axis;

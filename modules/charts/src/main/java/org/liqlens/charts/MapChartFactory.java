@@ -81,9 +81,9 @@ public final class MapChartFactory {
         priceAxis.setRange(m.priceLow(), m.priceHigh());
         // the map window is often narrow: these labels shorten rather than run off both ends
         NumberAxis notionalAxis = new FittingLabelAxis("Notional per bucket (USDT)", List.of("USDT per bucket", "USDT"));
-        notionalAxis.setNumberFormatOverride(new CompactNumberFormat());
+        notionalAxis.setNumberFormatOverride(CompactNumberFormat.forTicks());
         NumberAxis cumulativeAxis = new FittingLabelAxis("Cumulative (USDT)", List.of("Cumulative", "USDT"));
-        cumulativeAxis.setNumberFormatOverride(new CompactNumberFormat());
+        cumulativeAxis.setNumberFormatOverride(CompactNumberFormat.forTicks());
 
         StackedXYBarRenderer barRenderer = new StackedXYBarRenderer(0.0);
         barRenderer.setBarPainter(new StandardXYBarPainter());
