@@ -72,7 +72,7 @@ public final class ZonesTopComponent extends TopComponent {
     public static final String ID = "LiqLensZones";
     private static final RequestProcessor ANALYSIS = new RequestProcessor("LiqLens zones", 1, true);
 
-    private final JLabel header = new JLabel(Bundle.MSG_NoPanes());
+    private final JLabel header = new org.liqlens.desktop.panes.CappedLabel(Bundle.MSG_NoPanes(), SwingConstants.LEADING, 320);
     private final ReportTableModel confluenceModel = new ReportTableModel(emptyReportTable(true));
     private final ReportTableModel zonesModel = new ReportTableModel(emptyReportTable(false));
     private final JTable confluenceTable = new FittedTable(confluenceModel);

@@ -101,14 +101,14 @@ public final class ChartPaneTopComponent extends TopComponent {
     private final PaneCharts charts;
     private final JLabel message = new JLabel("", SwingConstants.CENTER);
     /** Below the chart: the source, what kind of data, what it covers of the window; the cursor readout at the right. */
-    private final JLabel footer = new JLabel("", SwingConstants.LEFT);
+    private final JLabel footer = new CappedLabel("", SwingConstants.LEFT, 160);
     private final JLabel readout = new JLabel("", SwingConstants.RIGHT);
     /** The model's record on this pane's data, in a few honest words (Window › Scorecard has the table). */
     private final JLabel scoreBadge = new JLabel("");
     /** The spec the badge was computed for: a live update does not recompute it. */
     private transient PaneSpec badgeFor;
     /** Above the chart: a problem that the user should see at once (a dropped live feed, a refused edit). */
-    private final JLabel banner = new JLabel("", SwingConstants.LEFT);
+    private final JLabel banner = new CappedLabel("", SwingConstants.LEFT, 160);
     private final JPanel body = new JPanel(new BorderLayout());
     private transient RequestProcessor.Task task;
     private transient CancelToken cancel;
