@@ -9,7 +9,7 @@ import java.text.ParsePosition;
 
 /**
  * 1.2K, 3.4M, 5.6B: notional labels that fit beside a narrow colour strip. One decimal, for a figure read on its own
- * (a readout, a total); {@link #forTicks()} keeps three significant digits, for an axis's ticks.
+ * (a readout, a total); {@link #forTicks()} keeps four significant digits, for an axis's ticks.
  */
 public final class CompactNumberFormat extends NumberFormat {
     private static final long serialVersionUID = 1L;
